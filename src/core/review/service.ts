@@ -1,0 +1,114 @@
+import { inTransaction } from '../../db/connection.js';
+import type { MemoryStateRow, ReviewSource } from '../../db/repositories/types.js';
+import type { AnswerRequest } from '../api/requests.js';
+import type { RatingChoice, StudyStep } from '../api/views.js';
+import { currentMoment, type CoreContext, type Moment } from '../context.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { formatInterval, RATING_LABELS, RATINGS, type RatingValue } from '../scheduling/fsrs.js';
+import { formatStudyDay } from '../scheduling/studyDay.js';
+import { loadCardView } from './cardView.js';
+import { nextAvailableAt, nextCardId, queueCounts } from './queue.js';
+
+/** The four buttons of a card, each with the interval its answer will apply. */
+export function ratingChoices(moment: Moment, cardId: string, state: MemoryStateRow): RatingChoice[] {
+  const preview = moment.scheduler.preview(cardId, state, moment.now);
+  const reviewTime = Math.max(moment.now, state.lastReview ?? moment.now);
+  return RATINGS.map((rating) => {
+    const intervalMs = preview[rating].due - reviewTime;
+    return { rating, label: RATING_LABELS[rating], intervalMs, intervalText: formatInterval(intervalMs) };
+  });
+}
+
+function stepFor(context: CoreContext, moment: Moment, deckId: string | null, cardId: string | null): StudyStep {
+  const reviews = context.repositories.reviews;
+  const canUndo = reviews.latestOfDay(moment.studyDay, 'review') !== null;
+  const reviewedToday = reviews.countsOfDay(moment.studyDay).answers;
+  const base = { studyDay: formatStudyDay(moment.studyDay), remaining: queueCounts(context, moment, deckId), canUndo, reviewedToday };
+  if (cardId === null) {
+    return { ...base, card: null, choices: [], nextDueAt: nextAvailableAt(context, moment, deckId) };
+  }
+  const state = context.repositories.states.get(cardId);
+  if (!state) throw new NotFoundError(`Card "${cardId}" has no schedule yet. Restart Rehearse to sync the decks.`);
+  return { ...base, card: loadCardView(context, cardId), choices: ratingChoices(moment, cardId, state), nextDueAt: null };
+}
+
+/** Returns the next card of today's queue for all decks or one deck, with its four choices. */
+export function getStudyStep(context: CoreContext, deckId: string | null): StudyStep {
+  const moment = currentMoment(context);
+  return stepFor(context, moment, deckId, nextCardId(context, moment, deckId));
+}
+
+export interface RecordAnswerInput {
+  cardId: string;
+  rating: RatingValue;
+  requestId: string;
+  durationMs: number;
+  source: ReviewSource;
+}
+
+/**
+ * Schedules and records one answer in one transaction: read the state, compute
+ * the next one with FSRS, write it, append the log row. A request id that was
+ * already recorded returns without a second step of scheduling.
+ */
+export function recordAnswer(context: CoreContext, moment: Moment, input: RecordAnswerInput): { duplicate: boolean } {
+  const { repositories } = context;
+  return inTransaction(context.db, () => {
+    const earlier = repositories.reviews.findByRequestId(input.requestId);
+    if (earlier) {
+      if (earlier.cardId !== input.cardId) {
+        throw new ConflictError(`Request id "${input.requestId}" was already used for another card; send a new id for each answer.`);
+      }
+      return { duplicate: true };
+    }
+    const card = repositories.cards.get(input.cardId);
+    if (!card || card.retiredAt !== null) {
+      throw new NotFoundError(`Card "${input.cardId}" was not found or has been retired. Reload to get the current queue.`);
+    }
+    const before = repositories.states.get(input.cardId);
+    if (!before) throw new NotFoundError(`Card "${input.cardId}" has no schedule yet. Restart Rehearse to sync the decks.`);
+    const after = moment.scheduler.next(input.cardId, before, moment.now, input.rating);
+    repositories.states.put(input.cardId, after);
+    repositories.reviews.insert({
+      requestId: input.requestId,
+      cardId: input.cardId,
+      rating: input.rating,
+      reviewedAt: moment.now,
+      durationMs: Math.max(0, Math.round(input.durationMs)),
+      studyDay: moment.studyDay,
+      source: input.source,
+      before,
+      after,
+    });
+    return { duplicate: false };
+  });
+}
+
+/** Answers a daily-review card and returns the next step. */
+export function answerCard(context: CoreContext, request: AnswerRequest): StudyStep {
+  const moment = currentMoment(context);
+  const card = context.repositories.cards.get(request.cardId);
+  if (card && card.kind !== 'basic') {
+    throw new ValidationError(`Card "${request.cardId}" is an interview prompt; answer it in a mock interview.`);
+  }
+  recordAnswer(context, moment, { ...request, source: 'review' });
+  return stepFor(context, moment, request.deckId, nextCardId(context, moment, request.deckId));
+}
+
+/**
+ * Takes back the latest daily-review answer of the current study day: restores
+ * the exact state stored before it (due included) and deletes its log row.
+ * Returns a step that shows that card again.
+ */
+export function undoAnswer(context: CoreContext, deckId: string | null): StudyStep {
+  const moment = currentMoment(context);
+  const cardId = inTransaction(context.db, () => {
+    const latest = context.repositories.reviews.latestOfDay(moment.studyDay, 'review');
+    if (!latest) throw new NotFoundError('There is no answer from today left to undo.');
+    context.repositories.states.put(latest.cardId, latest.before);
+    context.repositories.reviews.delete(latest.id);
+    return latest.cardId;
+  });
+  context.logger.info('answer undone', { cardId });
+  return stepFor(context, moment, deckId, cardId);
+}

@@ -1,0 +1,23 @@
+import type { Database } from 'better-sqlite3';
+import { createCardRepository } from './cards.js';
+import { createCardStateRepository } from './cardState.js';
+import { createDeckRepository } from './decks.js';
+import { createQueueRepository } from './queue.js';
+import { createReviewLogRepository } from './reviewLog.js';
+import { createSettingsRepository } from './settings.js';
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** Prepares every statement once per connection. */
+export function createRepositories(db: Database) {
+  return {
+    decks: createDeckRepository(db),
+    cards: createCardRepository(db),
+    states: createCardStateRepository(db),
+    reviews: createReviewLogRepository(db),
+    settings: createSettingsRepository(db),
+    queue: createQueueRepository(db),
+  };
+}
+
+export type * from './types.js';

@@ -1,0 +1,84 @@
+// `npm run serve`: Rehearse in any browser, served on 127.0.0.1 behind a per-launch token.
+import { spawn } from 'node:child_process';
+import { homedir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openApp } from '../core/app.js';
+import { resolveDataDir } from '../core/dataDir.js';
+import { rootLogger } from '../log/logger.js';
+import { startHttpHost } from './server.js';
+import { createToken } from './security.js';
+
+const HELP = `Usage: npm run serve -- [options]
+
+Serves Rehearse to your browser on 127.0.0.1.
+
+Options:
+  --port N        TCP port to listen on (default: a free port)
+  --data-dir DIR  folder of rehearse.db (default: REHEARSE_DATA_DIR, else the desktop app's folder)
+  --no-open       do not open the browser
+  --help          show this help
+`;
+
+const logger = rootLogger.child('server');
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`Invalid --port "${value}": give a whole number from 1 to 65535, or leave it out for a free port.`);
+  }
+  return port;
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', (error) => logger.warn('could not open the browser; open the URL by hand', { error }));
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = parsePort(values.port);
+  const dataDir = resolveDataDir({ platform: process.platform, env: process.env, homeDir: homedir(), flag: values['data-dir'] });
+  const app = openApp({
+    dataDir,
+    decksDir: fileURLToPath(new URL('../../decks', import.meta.url)),
+    logger: rootLogger,
+  });
+  const running = await startHttpHost(
+    { handlers: app.handlers, token: createToken(), staticRoot: fileURLToPath(new URL('../renderer', import.meta.url)), logger },
+    port,
+  );
+  logger.info('server started', { port: running.port, dataDir });
+  process.stdout.write(`Rehearse is running at ${running.url}\n`);
+  if (!values['no-open']) openBrowser(running.url);
+
+  const stop = async (signal: string) => {
+    logger.info('server stopping', { signal });
+    await running.close();
+    app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Rehearse could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  logger.error('start-up failed', { error });
+  process.exit(1);
+});

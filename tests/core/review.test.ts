@@ -1,0 +1,169 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnswerRequest } from '../../src/core/api/requests.js';
+import { currentMoment } from '../../src/core/context.js';
+import { answerCard, getStudyStep, ratingChoices, undoAnswer } from '../../src/core/review/service.js';
+import { basicDeckYaml, openTempApp, type TempApp } from '../helpers/tempApp.js';
+
+const START = Date.parse('2026-06-01T12:00:00Z');
+let handle: TempApp;
+let requestCounter = 0;
+
+function open(count = 5, timeZone = 'UTC'): TempApp {
+  handle = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', count) }, start: START, timeZone });
+  return handle;
+}
+
+function answer(cardId: string, rating: 1 | 2 | 3 | 4, overrides: Partial<AnswerRequest> = {}) {
+  requestCounter += 1;
+  const request: AnswerRequest = { deckId: null, cardId, rating, requestId: `request-${requestCounter}-${Date.now()}`, durationMs: 4000, ...overrides };
+  return answerCard(handle.app.context, request);
+}
+
+function logRows() {
+  return handle.app.db.prepare('SELECT * FROM review_log ORDER BY id').all() as Record<string, unknown>[];
+}
+
+afterEach(() => handle?.cleanup());
+
+describe('daily review', () => {
+  it('new cards come in deck order', () => {
+    open();
+    const step = getStudyStep(handle.app.context, null);
+    expect(step.card?.id).toBe('alpha-1');
+    expect(step.remaining).toEqual({ new: 5, learning: 0, review: 0 });
+  });
+
+  it('first answer shows learning steps on the buttons', () => {
+    open();
+    const step = getStudyStep(handle.app.context, null);
+    const labels = step.choices.map((choice) => `${choice.label} ${choice.intervalText}`);
+    expect(labels.slice(0, 3)).toEqual(['Again 1m', 'Hard 6m', 'Good 10m']);
+    expect(step.choices[3]!.intervalText).toMatch(/^\d+d$/);
+  });
+
+  it('same request id twice records one answer', () => {
+    open();
+    answer('alpha-1', 3, { requestId: 'same-request-id' });
+    const stateAfterFirst = handle.app.context.repositories.states.get('alpha-1');
+    answer('alpha-1', 3, { requestId: 'same-request-id' });
+    expect(logRows()).toHaveLength(1);
+    expect(handle.app.context.repositories.states.get('alpha-1')).toEqual(stateAfterFirst);
+  });
+
+  it('request id reused for another card is a conflict', () => {
+    open();
+    answer('alpha-1', 3, { requestId: 'reused-request-id' });
+    expect(() => answer('alpha-2', 3, { requestId: 'reused-request-id' })).toThrow(/already used for another card/);
+    expect(logRows()).toHaveLength(1);
+  });
+
+  it('undo after Good restores every state field', () => {
+    open();
+    // Take the card to review state first, so every field has a non-trivial value.
+    answer('alpha-1', 3);
+    handle.clock.now += 11 * 60_000;
+    answer('alpha-1', 3);
+    handle.clock.now += 3 * 86_400_000;
+    const before = handle.app.context.repositories.states.get('alpha-1');
+    answer('alpha-1', 3);
+    expect(logRows()).toHaveLength(3);
+    const step = undoAnswer(handle.app.context, null);
+    expect(step.card?.id).toBe('alpha-1');
+    expect(handle.app.context.repositories.states.get('alpha-1')).toEqual(before);
+    expect(logRows()).toHaveLength(2);
+  });
+
+  it('undo takes answers back one at a time, latest first', () => {
+    open();
+    answer('alpha-1', 3);
+    answer('alpha-2', 1);
+    expect(undoAnswer(handle.app.context, null).card?.id).toBe('alpha-2');
+    expect(undoAnswer(handle.app.context, null).card?.id).toBe('alpha-1');
+    expect(() => undoAnswer(handle.app.context, null)).toThrow(/no answer from today/);
+  });
+
+  it('undo works after reopening the database', () => {
+    open();
+    answer('alpha-1', 4);
+    handle.reopen();
+    const step = undoAnswer(handle.app.context, null);
+    expect(step.card?.id).toBe('alpha-1');
+    expect(step.card?.state).toBe(0);
+  });
+
+  it('undo does not reach into the previous study day', () => {
+    open();
+    answer('alpha-1', 3);
+    handle.clock.now += 86_400_000;
+    expect(() => undoAnswer(handle.app.context, null)).toThrow(/no answer from today/);
+  });
+
+  it('shown interval equals applied interval with fuzz', () => {
+    open(30);
+    // Walk every card to a long review interval, where fuzz applies, checking each button along the way.
+    for (let round = 0; round < 6; round += 1) {
+      for (let index = 1; index <= 30; index += 1) {
+        const cardId = `alpha-${index}`;
+        const state = handle.app.context.repositories.states.get(cardId)!;
+        handle.clock.now = Math.max(handle.clock.now, state.due);
+        const step = getStudyStepFor(cardId);
+        const rating = (((index + round) % 3) + 2) as 2 | 3 | 4;
+        const shown = step.find((choice) => choice.rating === rating)!;
+        answer(cardId, rating);
+        const applied = handle.app.context.repositories.states.get(cardId)!;
+        expect(applied.due - handle.clock.now).toBe(shown.intervalMs);
+      }
+    }
+    const longest = Math.max(...Array.from({ length: 30 }, (_, index) => handle.app.context.repositories.states.get(`alpha-${index + 1}`)!.scheduledDays));
+    expect(longest).toBeGreaterThan(30);
+  });
+
+  it('stability survives a reload unrounded', () => {
+    open();
+    answer('alpha-1', 3);
+    handle.clock.now += 11 * 60_000;
+    answer('alpha-1', 3);
+    const exact = 20.49875;
+    handle.app.db.prepare('UPDATE card_state SET stability = ? WHERE card_id = ?').run(exact, 'alpha-1');
+    handle.clock.now += 20 * 86_400_000;
+    const beforeReload = getStudyStepFor('alpha-1');
+    handle.reopen();
+    expect(handle.app.context.repositories.states.get('alpha-1')!.stability).toBe(exact);
+    expect(getStudyStepFor('alpha-1')).toEqual(beforeReload);
+  });
+
+  it('clock moved back neither throws nor goes negative', () => {
+    open();
+    answer('alpha-1', 3);
+    handle.clock.now -= 3_600_000;
+    expect(() => answer('alpha-1', 3, { durationMs: 0 })).not.toThrow();
+    const rows = logRows();
+    expect(rows).toHaveLength(2);
+    const state = handle.app.context.repositories.states.get('alpha-1')!;
+    expect(state.due).toBeGreaterThanOrEqual(state.lastReview!);
+    for (const row of rows) expect(row.duration_ms as number).toBeGreaterThanOrEqual(0);
+  });
+
+  it('daily new limit caps the queue', () => {
+    open(5);
+    handle.app.handlers.updateSettings({ newPerDay: 2 });
+    expect(getStudyStep(handle.app.context, null).remaining.new).toBe(2);
+    answer('alpha-1', 4);
+    answer('alpha-2', 4);
+    const step = getStudyStep(handle.app.context, null);
+    expect(step.card).toBeNull();
+    expect(step.nextDueAt).not.toBeNull();
+  });
+
+  it('interview prompts stay out of the daily queue', () => {
+    open(1);
+    handle.app.db.prepare("UPDATE cards SET kind = 'interview' WHERE id = 'alpha-1'").run();
+    expect(getStudyStep(handle.app.context, null).card).toBeNull();
+  });
+});
+
+/** The four choices the buttons of `cardId` would show right now. */
+function getStudyStepFor(cardId: string) {
+  const moment = currentMoment(handle.app.context);
+  return ratingChoices(moment, cardId, handle.app.context.repositories.states.get(cardId)!);
+}
