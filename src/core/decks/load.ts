@@ -38,7 +38,8 @@ export function loadDeckFile(fileName: string, bytes: Uint8Array): LoadedDeck {
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const yamlError = document.errors[0];
   if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line ?? null;
+    // linePos is only filled in with prettyErrors, so derive the line from the offset.
+    const line = yamlError.linePos?.[0]?.line ?? lineCounter.linePos(yamlError.pos[0]).line;
     throw new DeckFileError(fileName, line, '(yaml)', null, `is not valid YAML: ${yamlError.message.split('\n')[0]}`);
   }
   const raw: unknown = document.toJS({ maxAliasCount: 50 });

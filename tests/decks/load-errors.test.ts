@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { DeckFileError, loadDeckFile } from '../../src/core/decks/load.js';
+
+const encoder = new TextEncoder();
+
+/** Builds a valid deck YAML whose `cards` list is the given card text, indented by two spaces. */
+function deckYaml(card = basicCardYaml()): string {
+  return ['id: sample', 'title: Sample deck', 'description: A deck used by tests.', 'family: system-design', 'cards:', card].join('\n');
+}
+
+function basicCardYaml({ id = 'sample-card', back = 'An answer.', sources = true } = {}): string {
+  const lines = [
+    `  - id: ${id}`,
+    '    kind: basic',
+    '    front: A question?',
+    `    back: ${JSON.stringify(back)}`,
+  ];
+  if (sources) lines.push('    sources:', '      - title: Docs', '        url: https://example.org/docs');
+  return lines.join('\n');
+}
+
+function loadError(fileName: string, bytes: Uint8Array): DeckFileError {
+  try {
+    loadDeckFile(fileName, bytes);
+  } catch (error) {
+    if (error instanceof DeckFileError) return error;
+    throw error;
+  }
+  throw new Error(`${fileName} loaded without an error`);
+}
+
+interface ErrorCase {
+  name: string;
+  fileName: string;
+  bytes: Uint8Array;
+  line: number;
+  field: string;
+  detail: RegExp;
+}
+
+const invalidUtf8 = (() => {
+  const head = encoder.encode(deckYaml(basicCardYaml({ back: 'PLACEHOLDER' })));
+  const text = new TextDecoder().decode(head);
+  const offset = encoder.encode(text.slice(0, text.indexOf('PLACEHOLDER'))).length;
+  const bytes = new Uint8Array(head);
+  bytes[offset] = 0xff;
+  return bytes;
+})();
+
+const cases: ErrorCase[] = [
+  {
+    name: 'malformed YAML',
+    fileName: 'malformed.yaml',
+    bytes: encoder.encode(deckYaml().replace('    front: A question?', '    front: [unclosed')),
+    line: 9,
+    field: '(yaml)',
+    detail: /not valid YAML/,
+  },
+  {
+    name: 'wrong type',
+    fileName: 'wrong-type.yaml',
+    bytes: encoder.encode(deckYaml().replace('    front: A question?', '    front: 42')),
+    line: 8,
+    field: 'cards[0].front',
+    detail: /expected string/,
+  },
+  {
+    name: 'duplicate id within a file',
+    fileName: 'duplicate-id.yaml',
+    bytes: encoder.encode(deckYaml(`${basicCardYaml()}\n${basicCardYaml()}`)),
+    line: 13,
+    field: 'cards[1].id',
+    detail: /duplicates an earlier card id/,
+  },
+  {
+    name: 'a 1 MB field',
+    fileName: 'huge-field.yaml',
+    bytes: encoder.encode(deckYaml(basicCardYaml({ back: 'x'.repeat(1024 * 1024) }))),
+    line: 9,
+    field: 'cards[0].back',
+    detail: /at most 20000 characters/,
+  },
+  {
+    name: 'invalid UTF-8',
+    fileName: 'invalid-utf8.yaml',
+    bytes: invalidUtf8,
+    line: 9,
+    field: '(encoding)',
+    detail: /not valid UTF-8/,
+  },
+  {
+    name: 'missing source',
+    fileName: 'missing-source.yaml',
+    bytes: encoder.encode(deckYaml(basicCardYaml({ sources: false }))),
+    line: 6,
+    field: 'cards[0].sources',
+    detail: /expected array/,
+  },
+];
+
+describe('loadDeckFile errors', () => {
+  it.each(cases)('$name names the file, line and field', ({ fileName, bytes, line, field, detail }) => {
+    const error = loadError(fileName, bytes);
+    expect(error.fileName).toBe(fileName);
+    expect(error.line).toBe(line);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(`${fileName}:${line}`);
+    expect(error.message).toContain(`field "${field}"`);
+    expect(error.message).toMatch(detail);
+  });
+
+  it('accepts the valid base deck', () => {
+    expect(loadDeckFile('valid.yaml', encoder.encode(deckYaml())).deck.cards).toHaveLength(1);
+  });
+});
