@@ -1,15 +1,21 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '../db/connection.js';
-import { createRepositories } from '../db/repositories/index.js';
+import { quickCheck } from '../db/backup.js';
+import type { Database } from '../db/connection.js';
 import type { Logger } from '../log/logger.js';
 import type { AppHandlers } from './api/contract.js';
+import { BackupService } from './backup/service.js';
+import { BackupStore } from './backup/store.js';
 import type { CoreContext } from './context.js';
-import { loadDeckFolder, syncBundledDecks, type SyncReport } from './decks/sync.js';
+import { loadDeckFolder, type SyncReport } from './decks/sync.js';
 import { createHandlers } from './handlers.js';
-import { systemTimeZone } from './scheduling/studyDay.js';
+import { instantOfLocalTime, studyDayOf, systemTimeZone } from './scheduling/studyDay.js';
+import { restoreBackupInPlace } from './backup/restore.js';
+import { openSyncedDatabase } from './startup.js';
 
 export const DATABASE_FILE = 'rehearse.db';
+/** Present while a Rehearse process has the folder open; found at start-up, it means the last run did not close cleanly. */
+export const OPEN_MARKER_FILE = '.rehearse-open';
 
 export interface AppOptions {
   dataDir: string;
@@ -18,15 +24,31 @@ export interface AppOptions {
   logger: Logger;
   clock?: () => number;
   timeZone?: () => string;
+  /** Size cap of the backup folder in bytes (default 1 GiB). */
+  backupCapBytes?: number;
+}
+
+export interface AppHealth {
+  uncleanShutdown: boolean;
+  problems: string[];
 }
 
 export interface App {
   context: CoreContext;
   handlers: AppHandlers;
-  db: Database;
+  readonly db: Database;
+  dataDir: string;
   databasePath: string;
   syncReport: SyncReport;
+  backups: BackupService;
+  health: AppHealth;
+  /** Starts background work that must not delay start-up: backups, and the quick check after an unclean shutdown. */
+  startBackgroundTasks(): void;
   close(): void;
+}
+
+function localDayStarter(timeZone: () => string): (instant: number) => number {
+  return (instant) => instantOfLocalTime(studyDayOf(instant, timeZone(), 0), 0, timeZone());
 }
 
 /**
@@ -36,28 +58,56 @@ export interface App {
 export function openApp(options: AppOptions): App {
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, DATABASE_FILE);
+  const markerPath = join(options.dataDir, OPEN_MARKER_FILE);
+  const clock = options.clock ?? Date.now;
+  const timeZone = options.timeZone ?? systemTimeZone;
   const decks = loadDeckFolder(options.decksDir);
-  const db = openDatabase(databasePath, { logger: options.logger.child('db') });
-  try {
-    const repositories = createRepositories(db);
-    const context: CoreContext = {
-      db,
-      repositories,
-      clock: options.clock ?? Date.now,
-      timeZone: options.timeZone ?? systemTimeZone,
-      logger: options.logger,
-    };
-    const syncReport = syncBundledDecks(db, repositories, decks, context.clock(), options.logger.child('decks'));
-    return {
-      context,
-      handlers: createHandlers(context),
-      db,
-      databasePath,
-      syncReport,
-      close: () => db.close(),
-    };
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const store = new BackupStore(options.dataDir);
+  const uncleanShutdown = existsSync(markerPath);
+  const opened = openSyncedDatabase(databasePath, store, decks, clock, options.logger);
+  writeFileSync(markerPath, `${process.pid}\n`);
+
+  const context: CoreContext = { db: opened.db, repositories: opened.repositories, clock, timeZone, logger: options.logger };
+  const backups = new BackupService({
+    store,
+    database: () => context.db,
+    clock,
+    localDayStart: localDayStarter(timeZone),
+    logger: options.logger.child('backup'),
+    ...(options.backupCapBytes === undefined ? {} : { capBytes: options.backupCapBytes }),
+  });
+  const health: AppHealth = { uncleanShutdown, problems: [] };
+  const app: App = {
+    context,
+    handlers: createHandlers(context, {
+      backups,
+      health,
+      dataDir: options.dataDir,
+      restore: (name) => restoreBackupInPlace({ context, store, backups, databasePath, decks, logger: options.logger }, name),
+    }),
+    get db() {
+      return context.db;
+    },
+    dataDir: options.dataDir,
+    databasePath,
+    syncReport: opened.syncReport,
+    backups,
+    health,
+    startBackgroundTasks() {
+      backups.start();
+      if (uncleanShutdown) {
+        setImmediate(() => {
+          health.problems = quickCheck(context.db);
+          if (health.problems.length > 0) options.logger.error('quick check found problems after an unclean shutdown', { problems: health.problems.slice(0, 5) });
+          else options.logger.info('quick check passed after an unclean shutdown');
+        });
+      }
+    },
+    close() {
+      backups.stop();
+      context.db.close();
+      rmSync(markerPath, { force: true });
+    },
+  };
+  return app;
 }

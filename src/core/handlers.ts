@@ -1,12 +1,21 @@
 import type { AppHandlers } from './api/contract.js';
 import { inTransaction } from '../db/connection.js';
+import type { BackupService } from './backup/service.js';
 import type { CoreContext } from './context.js';
 import { getHome } from './review/home.js';
 import { answerCard, getStudyStep, undoAnswer } from './review/service.js';
 import { readSettings, writeSettings } from './settings/service.js';
 
+/** Services that live beside the database context: backups and the health of the last start. */
+export interface AppServices {
+  backups: BackupService;
+  health: { uncleanShutdown: boolean; problems: string[] };
+  dataDir: string;
+  restore: (name: string) => Promise<{ restored: string; safetyBackup: string }>;
+}
+
 /** Implements every AppApi method over one core context; hosts call these through dispatch(). */
-export function createHandlers(context: CoreContext): AppHandlers {
+export function createHandlers(context: CoreContext, services: AppServices): AppHandlers {
   return {
     getHome: () => getHome(context),
     getStudyStep: ({ deckId }) => getStudyStep(context, deckId),
@@ -17,5 +26,13 @@ export function createHandlers(context: CoreContext): AppHandlers {
       inTransaction(context.db, () => writeSettings(context.repositories.settings, update));
       return readSettings(context.repositories.settings, context.logger);
     },
+    listBackups: () => ({
+      backups: services.backups.list(),
+      folder: services.backups.folder,
+      uncleanShutdown: services.health.uncleanShutdown,
+      problems: services.health.problems,
+    }),
+    backupNow: () => services.backups.backupNow('on request'),
+    restoreBackup: ({ name }) => services.restore(name),
   };
 }

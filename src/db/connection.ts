@@ -22,8 +22,8 @@ export interface OpenOptions {
  * The lock is SQLite's EXCLUSIVE locking mode: the operating system drops it
  * when the process dies, so a killed process never leaves the folder locked.
  * The schema version is checked before anything is written, so a file from a
- * newer Rehearse stays byte-identical; a file that is not a database fails on
- * the first read (SQLITE_NOTADB) and is never written either.
+ * newer Rehearse stays byte-identical. A file that is not a database fails on
+ * the first read (SQLITE_NOTADB), so it is never written either.
  */
 export function openDatabase(path: string, options: OpenOptions): Database {
   // NOTE: never open the database file with node:fs while a connection holds it: closing any

@@ -4,6 +4,8 @@ import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openApp } from '../core/app.js';
+import { moveDatabaseAside, restoreNewestGoodBackup } from '../core/backup/recovery.js';
+import { DatabaseCorruptError } from '../db/errors.js';
 import { resolveDataDir } from '../core/dataDir.js';
 import { rootLogger } from '../log/logger.js';
 import { startHttpHost } from './server.js';
@@ -17,6 +19,10 @@ Options:
   --port N        TCP port to listen on (default: a free port)
   --data-dir DIR  folder of rehearse.db (default: REHEARSE_DATA_DIR, else the desktop app's folder)
   --no-open       do not open the browser
+  --restore-latest-backup
+                  when rehearse.db cannot be opened, replace it with the newest good backup
+                  (the unreadable file is kept beside it)
+  --start-fresh   when rehearse.db cannot be opened, move it aside and start with a new one
   --help          show this help
 `;
 
@@ -32,7 +38,9 @@ function parsePort(value: string | undefined): number {
 }
 
 function openBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  let command = 'xdg-open';
+  if (process.platform === 'darwin') command = 'open';
+  if (process.platform === 'win32') command = 'explorer';
   const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
   child.on('error', (error) => logger.warn('could not open the browser; open the URL by hand', { error }));
   child.unref();
@@ -44,6 +52,8 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      'restore-latest-backup': { type: 'boolean', default: false },
+      'start-fresh': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -54,6 +64,12 @@ async function main(): Promise<void> {
   }
   const port = parsePort(values.port);
   const dataDir = resolveDataDir({ platform: process.platform, env: process.env, homeDir: homedir(), flag: values['data-dir'] });
+  if (values['restore-latest-backup']) {
+    const { backup, movedAside } = await restoreNewestGoodBackup(dataDir, Date.now(), logger);
+    process.stdout.write(`Restored backup ${backup}; the previous file is kept as ${movedAside}.\n`);
+  } else if (values['start-fresh']) {
+    process.stdout.write(`Moved the previous file aside to ${moveDatabaseAside(dataDir, Date.now())}.\n`);
+  }
   const app = openApp({
     dataDir,
     decksDir: fileURLToPath(new URL('../../decks', import.meta.url)),
@@ -63,6 +79,7 @@ async function main(): Promise<void> {
     { handlers: app.handlers, token: createToken(), staticRoot: fileURLToPath(new URL('../renderer', import.meta.url)), logger },
     port,
   );
+  app.startBackgroundTasks();
   logger.info('server started', { port: running.port, dataDir });
   process.stdout.write(`Rehearse is running at ${running.url}\n`);
   if (!values['no-open']) openBrowser(running.url);
@@ -79,6 +96,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`Rehearse could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof DatabaseCorruptError) {
+    process.stderr.write('Run again with --restore-latest-backup to use the newest good backup, or --start-fresh to move the file aside.\n');
+  }
   logger.error('start-up failed', { error });
   process.exit(1);
 });

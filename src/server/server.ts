@@ -101,7 +101,7 @@ export async function startHttpHost(options: HttpHostOptions, requestedPort: num
   const server = createServer((request, response) => {
     route(options, port, request, response).catch((error: unknown) => {
       options.logger.error('request failed', { url: request.url, error });
-      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'The server failed to answer; see its log.' } });
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'The request failed inside the server; see its log for the error.' } });
       else response.destroy();
     });
   });

@@ -162,7 +162,7 @@ describe('daily review', () => {
   });
 });
 
-/** The four choices the buttons of `cardId` would show right now. */
+/** Computes the four choices that the buttons of `cardId` show right now. */
 function getStudyStepFor(cardId: string) {
   const moment = currentMoment(handle.app.context);
   return ratingChoices(moment, cardId, handle.app.context.repositories.states.get(cardId)!);

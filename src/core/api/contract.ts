@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/schema.js';
+import { backupEntryView, backupsView, restoreBackupRequest, restoreBackupResult } from './backup.js';
 import type { MethodName } from './methods.js';
 import { answerRequest, emptyRequest, settingsUpdateRequest, studyRequest, undoRequest } from './requests.js';
 import { homeView, studyStep } from './views.js';
@@ -16,6 +17,9 @@ export const contract = {
   undoAnswer: { request: undoRequest, response: studyStep },
   getSettings: { request: emptyRequest, response: settingsSchema },
   updateSettings: { request: settingsUpdateRequest, response: settingsSchema },
+  listBackups: { request: emptyRequest, response: backupsView },
+  backupNow: { request: emptyRequest, response: backupEntryView },
+  restoreBackup: { request: restoreBackupRequest, response: restoreBackupResult },
 } satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,7 +2,17 @@
  * The names of every AppApi method, free of zod so the preload script stays
  * tiny. contract.ts maps each name to its schemas; a test keeps both lists equal.
  */
-export const METHOD_NAMES = ['getHome', 'getStudyStep', 'answerCard', 'undoAnswer', 'getSettings', 'updateSettings'] as const;
+export const METHOD_NAMES = [
+  'getHome',
+  'getStudyStep',
+  'answerCard',
+  'undoAnswer',
+  'getSettings',
+  'updateSettings',
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
+] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 

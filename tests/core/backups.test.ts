@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp } from '../../src/core/app.js';
+import { restoreNewestGoodBackup, moveDatabaseAside } from '../../src/core/backup/recovery.js';
+import { answerCard } from '../../src/core/review/service.js';
+import { DatabaseCorruptError, DatabaseTooNewError } from '../../src/db/errors.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/db/migrations/index.js';
+import DatabaseConstructor from 'better-sqlite3';
+import { basicDeckYaml, openTempApp, testLogger, type TempApp } from '../helpers/tempApp.js';
+
+const START = Date.parse('2026-06-01T12:00:00Z');
+let handle: TempApp;
+afterEach(() => handle?.cleanup());
+
+function open(): TempApp {
+  handle = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', 5) }, start: START });
+  return handle;
+}
+
+function answer(cardId: string, requestId: string): void {
+  answerCard(handle.app.context, { deckId: null, cardId, rating: 3, requestId, durationMs: 1000 });
+}
+
+function reviewCount(): number {
+  return (handle.app.db.prepare('SELECT COUNT(*) AS n FROM review_log').get() as { n: number }).n;
+}
+
+function reopenExpectingError(): unknown {
+  try {
+    openApp({ dataDir: handle.dataDir, decksDir: handle.decksDir, logger: testLogger, clock: handle.clock });
+  } catch (error) {
+    return error;
+  }
+  return null;
+}
+
+describe('backups', () => {
+  it('backup and restore round trip', async () => {
+    open();
+    answer('alpha-1', 'request-one');
+    const first = await handle.app.backups.backupNow('test');
+    handle.clock.now += 60_000;
+    answer('alpha-2', 'request-two');
+    expect(reviewCount()).toBe(2);
+
+    const result = await handle.app.handlers.restoreBackup({ name: first.name });
+    expect(result.restored).toBe(first.name);
+    expect(reviewCount()).toBe(1);
+    // The state just before the restore was backed up, so the restore can itself be undone.
+    await handle.app.handlers.restoreBackup({ name: result.safetyBackup });
+    expect(reviewCount()).toBe(2);
+  });
+
+  it('backup files are gzip with no partial leftovers', async () => {
+    open();
+    const entry = await handle.app.backups.backupNow('test');
+    const folder = join(handle.dataDir, 'backups');
+    expect(readdirSync(folder)).toEqual([entry.name]);
+    const bytes = readFileSync(join(folder, entry.name));
+    expect(bytes[0]).toBe(0x1f);
+    expect(bytes[1]).toBe(0x8b);
+  });
+
+  it('restore of an unknown name is rejected', async () => {
+    open();
+    await expect(handle.app.handlers.restoreBackup({ name: 'rehearse-20990101T000000000Z.db.gz' })).rejects.toThrow(/was not found/);
+    await expect(handle.app.handlers.restoreBackup({ name: '../rehearse.db' })).rejects.toThrow(/is not a Rehearse backup name/);
+  });
+
+  it('pending migration backs up first', () => {
+    open();
+    handle.app.close();
+    // Build the database an older release would have left: every step but the last.
+    const path = join(handle.dataDir, 'rehearse.db');
+    rmSync(path);
+    const older = new DatabaseConstructor(path);
+    for (const migration of MIGRATIONS.slice(0, -1)) migration.up(older);
+    older.pragma(`user_version = ${LATEST_VERSION - 1}`);
+    older.close();
+
+    handle.app = openTempAppAgain();
+    const backups = readdirSync(join(handle.dataDir, 'backups')).filter((name) => name.endsWith('.db.gz'));
+    expect(backups).toHaveLength(1);
+    expect(handle.app.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+  });
+
+  it('start-up backup runs when none is recent', async () => {
+    open();
+    handle.app.startBackgroundTasks();
+    await new Promise((resolve) => setImmediate(resolve));
+    await handle.app.backups.idle();
+    expect(handle.app.backups.list()).toHaveLength(1);
+  });
+
+  it('backupIfChanged skips an unchanged database', async () => {
+    open();
+    await handle.app.backups.backupNow('first');
+    expect(await handle.app.backups.backupIfChanged()).toBeNull();
+    answer('alpha-1', 'request-change');
+    handle.clock.now += 1000;
+    expect(await handle.app.backups.backupIfChanged()).not.toBeNull();
+  });
+});
+
+describe('unreadable database recovery', () => {
+  const damages: { name: string; damage: (path: string) => void; error: new (...args: never[]) => Error }[] = [
+    { name: 'truncated file', damage: (path) => truncateSync(path, Math.floor(statSync(path).size / 3)), error: DatabaseCorruptError },
+    { name: 'random bytes', damage: (path) => writeFileSync(path, Buffer.from(Array.from({ length: 65_536 }, (_, index) => (index * 2_654_435_761) % 256))), error: DatabaseCorruptError },
+    {
+      name: 'newer version',
+      damage: (path) => {
+        const db = new DatabaseConstructor(path);
+        db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+        db.close();
+      },
+      error: DatabaseTooNewError,
+    },
+  ];
+
+  it.each(damages)('$name is never overwritten and restores from backup', async ({ damage, error }) => {
+    open();
+    answer('alpha-1', 'request-before-damage');
+    await handle.app.backups.backupNow('test');
+    // Grow the file past one page per table so truncation cuts real data.
+    for (let index = 0; index < 200; index += 1) handle.app.context.repositories.settings.set(`padding-${index}`, 'x'.repeat(500));
+    handle.app.close();
+    const path = join(handle.dataDir, 'rehearse.db');
+    damage(path);
+    const damaged = readFileSync(path);
+
+    expect(reopenExpectingError()).toBeInstanceOf(error);
+    expect(readFileSync(path).equals(damaged)).toBe(true);
+
+    const { movedAside } = await restoreNewestGoodBackup(handle.dataDir, handle.clock.now, testLogger);
+    expect(readFileSync(movedAside).equals(damaged)).toBe(true);
+    handle.app = openTempAppAgain();
+    expect(reviewCount()).toBe(1);
+  });
+
+  it('start fresh keeps the old file aside', () => {
+    open();
+    handle.app.close();
+    const path = join(handle.dataDir, 'rehearse.db');
+    writeFileSync(path, 'not a database at all, just text');
+    const aside = moveDatabaseAside(handle.dataDir, handle.clock.now);
+    expect(readFileSync(aside, 'utf8')).toBe('not a database at all, just text');
+    handle.app = openTempAppAgain();
+    expect(reviewCount()).toBe(0);
+  });
+
+  it('restore without backups names the folder', async () => {
+    open();
+    handle.app.close();
+    await expect(restoreNewestGoodBackup(handle.dataDir, handle.clock.now, testLogger)).rejects.toThrow(/No usable backup was found in .*backups/);
+    handle.app = openTempAppAgain();
+  });
+});
+
+function openTempAppAgain() {
+  return openApp({ dataDir: handle.dataDir, decksDir: handle.decksDir, logger: testLogger, clock: handle.clock, timeZone: () => 'UTC' });
+}
