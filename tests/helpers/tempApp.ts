@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { openApp, type App } from '../../src/core/app.js';
 import { configureLogging, createLogger } from '../../src/log/logger.js';
 
-configureLogging({ level: 'error' });
+// Tests expect failures on purpose; set REHEARSE_TEST_LOGS=1 to see what the code logs.
+configureLogging(process.env.REHEARSE_TEST_LOGS ? { level: 'debug' } : { level: 'error', sink: () => undefined });
 
 export const testLogger = createLogger('test');
 
