@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   }
   const app = openApp({
     dataDir,
-    decksDir: fileURLToPath(new URL('../../decks', import.meta.url)),
+    // Deck authors can try their files with REHEARSE_DECKS_DIR before bundling them.
+    decksDir: process.env.REHEARSE_DECKS_DIR || fileURLToPath(new URL('../../decks', import.meta.url)),
     logger: rootLogger,
   });
   const running = await startHttpHost(

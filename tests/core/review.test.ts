@@ -167,3 +167,22 @@ function getStudyStepFor(cardId: string) {
   const moment = currentMoment(handle.app.context);
   return ratingChoices(moment, cardId, handle.app.context.repositories.states.get(cardId)!);
 }
+
+describe('queue order', () => {
+  it('learning card within learn-ahead waits behind new cards', () => {
+    open(3);
+    answer('alpha-1', 3);
+    // alpha-1 is now due in 10 minutes: inside the learn-ahead window, but other cards come first.
+    expect(getStudyStep(handle.app.context, null).card?.id).toBe('alpha-2');
+    answer('alpha-2', 3);
+    answer('alpha-3', 3);
+    expect(getStudyStep(handle.app.context, null).card?.id).toBe('alpha-1');
+  });
+
+  it('learning card due now comes before new cards', () => {
+    open(3);
+    answer('alpha-1', 1);
+    handle.clock.now += 61_000;
+    expect(getStudyStep(handle.app.context, null).card?.id).toBe('alpha-1');
+  });
+});

@@ -25,20 +25,25 @@ export function queueCounts(context: CoreContext, moment: Moment, deckId: string
 }
 
 /**
- * Picks the next card: learning cards due now (or within the learn-ahead
- * window), then reviews due before the study day ends, then new cards.
+ * Picks the next card: learning cards due now, then reviews due before the
+ * study day ends, then new cards. Learning cards due within the learn-ahead
+ * window come last, as in Anki, so a card answered a moment ago does not
+ * return at once while other cards wait.
  */
 export function nextCardId(context: CoreContext, moment: Moment, deckId: string | null): string | null {
   const queue = context.repositories.queue;
-  const learning = queue.firstLearning(deckId, moment.now + LEARN_AHEAD_MS);
+  const learning = queue.firstLearning(deckId, moment.now);
   if (learning !== null) return learning;
   const limits = remainingLimits(context, moment);
   if (limits.reviews > 0) {
     const review = queue.firstReview(deckId, moment.dayEnd);
     if (review !== null) return review;
   }
-  if (limits.newCards > 0) return queue.firstNew(deckId);
-  return null;
+  if (limits.newCards > 0) {
+    const fresh = queue.firstNew(deckId);
+    if (fresh !== null) return fresh;
+  }
+  return queue.firstLearning(deckId, moment.now + LEARN_AHEAD_MS);
 }
 
 /**
