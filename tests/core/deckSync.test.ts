@@ -9,7 +9,7 @@ let handle: TempApp;
 afterEach(() => handle?.cleanup());
 
 const VERSION_1 = basicDeckYaml('sync', 2);
-const VERSION_2 = VERSION_1.replace('Question 1 of sync?', 'Question 1 of sync, edited?').replace(/  - id: sync-2[\s\S]*$/, '') +
+const VERSION_2 = VERSION_1.replace('Question 1 of sync?', 'Question 1 of sync, edited?').replace(/ {2}- id: sync-2[\s\S]*$/, '') +
   `  - id: sync-3
     kind: basic
     front: A new question?

@@ -1,0 +1,96 @@
+import { vi } from 'vitest';
+import type { AppApi } from '../../src/core/api/contract.js';
+import { METHOD_NAMES } from '../../src/core/api/methods.js';
+import type { CardView, HomeView, StudyStep } from '../../src/core/api/views.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
+
+/** A basic card whose front and back name its id, so tests can tell cards apart. */
+export function makeCard(id: string, overrides: Partial<CardView> = {}): CardView {
+  return {
+    id,
+    deckId: 'mlflow',
+    deckTitle: 'MLflow',
+    kind: 'basic',
+    family: 'data-and-experiments',
+    style: null,
+    tags: [],
+    state: 0,
+    content: {
+      kind: 'basic',
+      front: `Front of ${id}`,
+      back: `Back of ${id}`,
+      sources: [{ title: 'MLflow docs', url: 'https://mlflow.org/docs/latest/' }],
+      appliesTo: 'MLflow >= 2.9',
+    },
+    ...overrides,
+  };
+}
+
+/** A study step showing `card`, or the done state when `card` is null. */
+export function makeStep(card: CardView | null, overrides: Partial<StudyStep> = {}): StudyStep {
+  return {
+    studyDay: '2026-12-04',
+    card,
+    choices:
+      card === null
+        ? []
+        : [
+            { rating: 1, label: 'Again', intervalMs: 60_000, intervalText: '1m' },
+            { rating: 2, label: 'Hard', intervalMs: 600_000, intervalText: '10m' },
+            { rating: 3, label: 'Good', intervalMs: 86_400_000, intervalText: '1d' },
+            { rating: 4, label: 'Easy', intervalMs: 345_600_000, intervalText: '4d' },
+          ],
+    remaining: { new: 3, learning: 1, review: 2 },
+    canUndo: false,
+    nextDueAt: null,
+    reviewedToday: 0,
+    ...overrides,
+  };
+}
+
+export function makeHome(overrides: Partial<HomeView> = {}): HomeView {
+  return {
+    studyDay: '2026-12-04',
+    decks: [],
+    totals: { new: 0, learning: 0, review: 0 },
+    reviewedToday: 0,
+    interviewsDue: 0,
+    nextDueAt: null,
+    ...overrides,
+  };
+}
+
+/** Methods the renderer does not call yet reject, so an unexpected call fails the test. */
+function unfakedMethods(): AppApi {
+  const entries = METHOD_NAMES.map((method) => [
+    method,
+    vi.fn(async () => Promise.reject(new Error(`${method} is not faked in this test`))),
+  ]);
+  return Object.fromEntries(entries) as unknown as AppApi;
+}
+
+/** An AppApi of vi.fn() mocks with harmless defaults; tests replace the methods they exercise. */
+export function createFakeApi() {
+  return {
+    ...unfakedMethods(),
+    getHome: vi.fn<AppApi['getHome']>(async () => makeHome()),
+    getStudyStep: vi.fn<AppApi['getStudyStep']>(async () => makeStep(makeCard('card-a'))),
+    answerCard: vi.fn<AppApi['answerCard']>(async () => makeStep(makeCard('card-b'))),
+    undoAnswer: vi.fn<AppApi['undoAnswer']>(async () => makeStep(makeCard('card-a'))),
+    getSettings: vi.fn<AppApi['getSettings']>(async () => DEFAULT_SETTINGS),
+    updateSettings: vi.fn<AppApi['updateSettings']>(async (update) => ({ ...DEFAULT_SETTINGS, ...update })),
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;
+
+/** A promise with its resolve and reject exposed, to hold a request in flight. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
