@@ -23,16 +23,3 @@ export function hasAllowedHost(request: IncomingMessage, port: number): boolean 
   const host = request.headers.host;
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
-
-/** The Content-Security-Policy of every page the browser host serves. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resolveStaticPath } from '../../src/server/static.js';
+import { resolveInsideRoot } from '../../src/core/web/rendererFiles.js';
 import { startHttpHost, type RunningServer } from '../../src/server/server.js';
 import { basicDeckYaml, openTempApp, testLogger, type TempApp } from '../helpers/tempApp.js';
 
@@ -124,9 +124,9 @@ describe('browser host', () => {
   it('static paths cannot escape the root', async () => {
     expect(await rawGet('/../secret.txt', `127.0.0.1:${running.port}`)).not.toBe(200);
     expect(await rawGet('/%2e%2e/secret.txt', `127.0.0.1:${running.port}`)).not.toBe(200);
-    expect(resolveStaticPath('/srv/root', '/%2e%2e/secret.txt')).toBeNull();
-    expect(resolveStaticPath('/srv/root', '/..%2f..%2fetc/passwd')).toBeNull();
-    expect(resolveStaticPath('/srv/root', '/%00')).toBeNull();
-    expect(resolveStaticPath('/srv/root', '/assets/app.js')).toBe('/srv/root/assets/app.js');
+    expect(resolveInsideRoot('/srv/root', '/%2e%2e/secret.txt')).toBeNull();
+    expect(resolveInsideRoot('/srv/root', '/..%2f..%2fetc/passwd')).toBeNull();
+    expect(resolveInsideRoot('/srv/root', '/%00')).toBeNull();
+    expect(resolveInsideRoot('/srv/root', '/assets/app.js')).toBe('/srv/root/assets/app.js');
   });
 });

@@ -59,21 +59,11 @@ export class BackupStore {
   }
 
   /** Backs up the live database in the background with the online backup API. */
-  async create(db: Database, now: number): Promise<BackupEntry> {
-    mkdirSync(this.dir, { recursive: true });
-    const name = this.uniqueName(now);
-    const plain = join(this.dir, `.partial-${name}.db`);
-    const partial = join(this.dir, `.partial-${name}`);
-    try {
+  create(db: Database, now: number): Promise<BackupEntry> {
+    return this.write(now, async (plain, partial) => {
       await backupDatabase(db, plain);
       await pipeline(createReadStream(plain), createGzip({ level: 6 }), createWriteStream(partial));
-      fsyncFile(partial);
-      renameSync(partial, join(this.dir, name));
-    } finally {
-      rmSync(plain, { force: true });
-      rmSync(partial, { force: true });
-    }
-    return { name, createdAt: now, sizeBytes: statSync(join(this.dir, name)).size };
+    });
   }
 
   /**
@@ -82,19 +72,38 @@ export class BackupStore {
    * NOTE: compresses in memory, so it needs about the database's size in RAM.
    */
   createNow(db: Database, now: number): BackupEntry {
-    mkdirSync(this.dir, { recursive: true });
-    const name = this.uniqueName(now);
-    const plain = join(this.dir, `.partial-${name}.db`);
-    const partial = join(this.dir, `.partial-${name}`);
+    const { name, plain, partial } = this.partialPaths(now);
     try {
       snapshotDatabase(db, plain);
       writeFileSync(partial, gzipSync(readFileSync(plain), { level: 6 }));
-      fsyncFile(partial);
-      renameSync(partial, join(this.dir, name));
+      return this.complete(name, partial, now);
     } finally {
       rmSync(plain, { force: true });
       rmSync(partial, { force: true });
     }
+  }
+
+  private async write(now: number, fill: (plain: string, partial: string) => Promise<void>): Promise<BackupEntry> {
+    const { name, plain, partial } = this.partialPaths(now);
+    try {
+      await fill(plain, partial);
+      return this.complete(name, partial, now);
+    } finally {
+      rmSync(plain, { force: true });
+      rmSync(partial, { force: true });
+    }
+  }
+
+  private partialPaths(now: number): { name: string; plain: string; partial: string } {
+    mkdirSync(this.dir, { recursive: true });
+    const name = this.uniqueName(now);
+    return { name, plain: join(this.dir, `.partial-${name}.db`), partial: join(this.dir, `.partial-${name}`) };
+  }
+
+  /** Makes a finished partial file durable and gives it its final name. */
+  private complete(name: string, partial: string, now: number): BackupEntry {
+    fsyncFile(partial);
+    renameSync(partial, join(this.dir, name));
     return { name, createdAt: now, sizeBytes: statSync(join(this.dir, name)).size };
   }
 
