@@ -50,7 +50,14 @@ export function checkDatabaseFile(path: string, mode: 'quick' | 'full' = 'quick'
 
 /** Runs `PRAGMA quick_check` on an open connection and returns the problems found (empty when sound). */
 export function quickCheck(db: Database): string[] {
-  const rows = db.pragma('quick_check') as Record<string, string>[];
+  let rows: Record<string, string>[];
+  try {
+    rows = db.pragma('quick_check') as Record<string, string>[];
+  } catch (error) {
+    // A page too damaged to parse stops the check with SQLITE_CORRUPT instead of a result row.
+    const code = sqliteCode(error);
+    return [code ? `${code}: ${(error as Error).message}` : (error as Error).message];
+  }
   const messages = rows.map((row) => String(Object.values(row)[0]));
   return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
 }

@@ -41,7 +41,7 @@ async function handleInvoke(
     return {
       ok: false,
       error: {
-        code: 'unavailable',
+        code: 'forbidden',
         message: `The API method ${method} is available only to the Rehearse window.`,
       },
     };

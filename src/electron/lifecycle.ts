@@ -8,7 +8,7 @@ import { openLogFile, type LogFile } from './logFile.js';
 import { buildMenu } from './menu.js';
 import { bundledDecksDir, chooseDataDir } from './paths.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
-import { reportStartupFailure } from './startupFailure.js';
+import { openWithRecovery } from './startupFailure.js';
 import { createMainWindowController, type ThemeSetting } from './window.js';
 
 export interface DesktopOptions {
@@ -66,7 +66,7 @@ export async function startDesktopApp(options: DesktopOptions): Promise<DesktopH
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
   });
-  const rehearse = openRehearse(dataDir, decksDir, logFile, logger);
+  const rehearse = await openRehearse(dataDir, decksDir, logFile, logger);
   if (rehearse === null) return null;
 
   app.on('will-quit', () => {
@@ -79,6 +79,8 @@ export async function startDesktopApp(options: DesktopOptions): Promise<DesktopH
   theme = await readThemeSetting(rehearse, logger);
   windows.open(theme);
   started = true;
+  // Backups and the quick check after an unclean shutdown run once the window is on its way.
+  rehearse.startBackgroundTasks();
   registerWindowLifecycle(() => windows.show(theme));
 
   return { dataDir, decksDir, logPath: logFile.path, rehearse, mainWindow: windows.current };
@@ -117,20 +119,23 @@ function serveRehearse(rehearse: App, bundleDir: string, logger: Logger): void {
   app.setAboutPanelOptions({ applicationName: 'Rehearse', applicationVersion: app.getVersion() });
 }
 
-function openRehearse(
+/** Opens the data folder; a damaged or too new database gets the recovery dialog first. */
+async function openRehearse(
   dataDir: string,
   decksDir: string,
   logFile: LogFile,
   logger: Logger,
-): App | null {
-  try {
-    const rehearse = openApp({ dataDir, decksDir, logger: rootLogger });
+): Promise<App | null> {
+  const rehearse = await openWithRecovery({
+    open: () => openApp({ dataDir, decksDir, logger: rootLogger }),
+    dataDir,
+    logPath: logFile.path,
+    logger,
+  });
+  if (rehearse !== null) {
     logger.info('Opened the data folder', { databasePath: rehearse.databasePath, decksDir });
-    return rehearse;
-  } catch (error) {
-    reportStartupFailure(error, logFile.path, logger);
-    return null;
   }
+  return rehearse;
 }
 
 async function readThemeSetting(rehearse: App, logger: Logger): Promise<ThemeSetting> {

@@ -102,7 +102,14 @@ export const fakeSession = {
 export const session = { defaultSession: fakeSession };
 
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
-export const dialog = { showErrorBox: vi.fn() };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  /** Resolves as if the user pressed the first button; tests set other responses with mockImplementation. */
+  showMessageBox: vi.fn(async (_options: Record<string, unknown>) => ({
+    response: 0,
+    checkboxChecked: false,
+  })),
+};
 export const nativeTheme = { shouldUseDarkColors: false };
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
@@ -122,6 +129,8 @@ export const ipcRenderer = {
 /** Clears every recorded call and registration between tests. */
 export function resetFakeElectron(): void {
   vi.clearAllMocks();
+  // mockReset also drops responses a test set, and goes back to the default one above.
+  dialog.showMessageBox.mockReset();
   app.removeAllListeners();
   app.isPackaged = false;
   app.lockGranted = true;

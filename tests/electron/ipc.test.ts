@@ -85,7 +85,7 @@ describe('IPC handlers', () => {
     ['empty URL', ''],
   ])('rejects %s', async (_name, frameUrl) => {
     const result = await invoke('getHome', frameUrl, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(calls).toEqual([]);
   });
 

@@ -291,9 +291,28 @@ describe('start-up failure', () => {
     fake.app.appPath = appPath;
   }
 
+  // Corrupt and too new files get the recovery dialog first; startupRecovery.test.ts covers it.
+  function quitFromRecoveryDialog(): void {
+    fake.dialog.showMessageBox.mockResolvedValue({ response: 2, checkboxChecked: false });
+  }
+
   it.each([
     ['corrupt file', writeCorruptDatabase, 'cannot be read'],
     ['newer schema', writeTooNewDatabase, 'newer than this Rehearse understands'],
+  ])('%s asks before quitting', async (_name, prepare, text) => {
+    prepare();
+    quitFromRecoveryDialog();
+    const host = await start();
+
+    expect(host).toBeNull();
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ detail: expect.stringContaining(text) }),
+    );
+    expect(fake.app.quit).toHaveBeenCalledTimes(1);
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it.each([
     ['bad deck file', writeBadDeck, 'broken.yaml'],
     ['missing decks folder', () => void (fake.app.appPath = join(base, 'none')), 'main.log'],
   ])('%s shows an error and quits', async (_name, prepare, text) => {
@@ -324,6 +343,7 @@ describe('start-up failure', () => {
 
   it('registers no API after a failure', async () => {
     writeCorruptDatabase();
+    quitFromRecoveryDialog();
     await start();
     expect(fake.ipcMain.handlers.size).toBe(0);
   });
@@ -333,6 +353,7 @@ describe('second-instance during failure', () => {
   it('opens no window', async () => {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(join(dataDir, 'rehearse.db'), 'this is not a database file at all');
+    fake.dialog.showMessageBox.mockResolvedValue({ response: 2, checkboxChecked: false });
     await start();
 
     fake.app.emit('second-instance', new fake.FakeEvent(), ['electron'], base, {});

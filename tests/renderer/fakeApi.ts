@@ -79,6 +79,8 @@ export function createFakeApi() {
     undoAnswer: vi.fn<AppApi['undoAnswer']>(async () => makeStep(makeCard('card-a'))),
     getSettings: vi.fn<AppApi['getSettings']>(async () => DEFAULT_SETTINGS),
     updateSettings: vi.fn<AppApi['updateSettings']>(async (update) => ({ ...DEFAULT_SETTINGS, ...update })),
+    // Settings lists the backups on open; an empty list keeps tests of the form quiet.
+    listBackups: vi.fn<AppApi['listBackups']>(async () => ({ backups: [], folder: '/data/backups', uncleanShutdown: false, problems: [] })),
   };
 }
 

@@ -1,5 +1,7 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkDatabaseFile } from '../../db/backup.js';
+import { LATEST_VERSION } from '../../db/migrate.js';
 import type { Logger } from '../../log/logger.js';
 import { NotFoundError } from '../errors.js';
 import { BackupStore } from './store.js';
@@ -25,8 +27,8 @@ export function moveDatabaseAside(dataDir: string, now: number): string {
 
 /**
  * Replaces a database that cannot be opened with the newest backup that passes
- * an integrity check; the broken file is moved aside first. Returns the backup
- * name used and where the broken file went.
+ * an integrity check and whose schema this code can open. The broken file is
+ * moved aside first. Returns the backup name used and where the broken file went.
  */
 export async function restoreNewestGoodBackup(dataDir: string, now: number, logger: Logger): Promise<{ backup: string; movedAside: string }> {
   const store = new BackupStore(dataDir);
@@ -37,6 +39,13 @@ export async function restoreNewestGoodBackup(dataDir: string, now: number, logg
       unpacked = await store.unpackChecked(entry.name, path);
     } catch (error) {
       logger.warn('backup skipped during recovery', { name: entry.name, error });
+      continue;
+    }
+    // A newer Rehearse writes backups of its newer schema, which this version would reject again.
+    const schemaVersion = checkDatabaseFile(unpacked).schemaVersion;
+    if (schemaVersion === null || schemaVersion > LATEST_VERSION) {
+      rmSync(unpacked, { force: true });
+      logger.warn('backup skipped during recovery: schema too new', { name: entry.name, schemaVersion, supported: LATEST_VERSION });
       continue;
     }
     const movedAside = moveDatabaseAside(dataDir, now);

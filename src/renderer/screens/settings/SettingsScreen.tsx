@@ -5,6 +5,7 @@ import { reportError, useErrorStore } from '../../stores/errors.js';
 import { useSettingsStore } from '../../stores/settings.js';
 import '../../styles/settings.css';
 import { FIELDS } from './fields.js';
+import { BackupsPanel } from './BackupsPanel.js';
 import { SettingsField } from './SettingsField.js';
 import { checkUpdate, fieldErrorsFromMessage, toForm, toUpdate, type FieldErrors, type SettingsForm } from './settingsForm.js';
 
@@ -65,51 +66,54 @@ export function SettingsScreen() {
   };
 
   return (
-    <form className="settings" data-testid="settings-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="settings-heading">
-      <h1 id="settings-heading">Settings</h1>
-      {FIELDS.map((field) => (
-        <SettingsField key={field.key} id={`setting-${field.key}`} label={field.label} hint={field.hint} error={errors[field.key]}>
+    <>
+      <form className="settings" data-testid="settings-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="settings-heading">
+        <h1 id="settings-heading">Settings</h1>
+        {FIELDS.map((field) => (
+          <SettingsField key={field.key} id={`setting-${field.key}`} label={field.label} hint={field.hint} error={errors[field.key]}>
+            {(describedBy, invalid) => (
+              <input
+                id={`setting-${field.key}`}
+                name={field.key}
+                type={field.kind}
+                inputMode={field.kind === 'number' ? 'decimal' : undefined}
+                step={field.step}
+                value={form[field.key]}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                onChange={(event) => change(field.key, event.target.value)}
+                onBlur={() => checkField(field.key)}
+              />
+            )}
+          </SettingsField>
+        ))}
+        <SettingsField id="setting-theme" label="Theme" hint="System follows your operating system's light or dark mode." error={errors.theme}>
           {(describedBy, invalid) => (
-            <input
-              id={`setting-${field.key}`}
-              name={field.key}
-              type={field.kind}
-              inputMode={field.kind === 'number' ? 'decimal' : undefined}
-              step={field.step}
-              value={form[field.key]}
+            <select
+              id="setting-theme"
+              name="theme"
+              value={form.theme}
               aria-describedby={describedBy}
               aria-invalid={invalid}
-              onChange={(event) => change(field.key, event.target.value)}
-              onBlur={() => checkField(field.key)}
-            />
+              onChange={(event) => change('theme', event.target.value)}
+            >
+              <option value="system">System</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
           )}
         </SettingsField>
-      ))}
-      <SettingsField id="setting-theme" label="Theme" hint="System follows your operating system's light or dark mode." error={errors.theme}>
-        {(describedBy, invalid) => (
-          <select
-            id="setting-theme"
-            name="theme"
-            value={form.theme}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(event) => change('theme', event.target.value)}
-          >
-            <option value="system">System</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        )}
-      </SettingsField>
-      <div className="settings-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          Save settings
-        </button>
-        <p className="settings-status" role="status">
-          {status}
-        </p>
-      </div>
-    </form>
+        <div className="settings-actions">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            Save settings
+          </button>
+          <p className="settings-status" role="status">
+            {status}
+          </p>
+        </div>
+      </form>
+      <BackupsPanel onSettingsRestored={(restored) => setForm(toForm(restored))} />
+    </>
   );
 }
 
