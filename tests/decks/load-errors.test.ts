@@ -96,6 +96,22 @@ const cases: ErrorCase[] = [
     field: 'cards[0].sources',
     detail: /expected array/,
   },
+  {
+    name: 'reserved deck id',
+    fileName: 'reserved-deck.yaml',
+    bytes: encoder.encode(deckYaml().replace('id: sample', 'id: my-cards')),
+    line: 1,
+    field: 'id',
+    detail: /the id of the user's own deck/,
+  },
+  {
+    name: 'reserved card prefix',
+    fileName: 'reserved-card.yaml',
+    bytes: encoder.encode(deckYaml(basicCardYaml({ id: 'my-own-card' }))),
+    line: 6,
+    field: 'cards[0].id',
+    detail: /kept for the user's own cards/,
+  },
 ];
 
 describe('loadDeckFile errors', () => {

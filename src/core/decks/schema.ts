@@ -60,8 +60,12 @@ const keyPointSchema = z.strictObject({
   phrases: z.array(text).min(1, 'needs at least one phrase that shows the point was covered'),
 });
 
+/** Ids kept for the user's own deck ("My cards"), which bundled decks must not collide with. */
+export const RESERVED_DECK_ID = 'my-cards';
+export const RESERVED_CARD_PREFIX = 'my-';
+
 const commonCardFields = {
-  id: slug,
+  id: slug.refine((id) => !id.startsWith(RESERVED_CARD_PREFIX), `must not start with "${RESERVED_CARD_PREFIX}", which is kept for the user's own cards`),
   family: z.enum(FAMILIES).optional(),
   tags: z.array(text).default([]),
   sources: z.array(sourceSchema).min(1, 'needs at least one source'),
@@ -91,7 +95,7 @@ const cardSchema = z.discriminatedUnion('kind', [basicCardSchema, interviewCardS
 
 /** The schema of one deck file, as written by hand in YAML (snake_case keys). */
 export const deckFileSchema = z.strictObject({
-  id: slug,
+  id: slug.refine((id) => id !== RESERVED_DECK_ID, `must not be "${RESERVED_DECK_ID}", the id of the user's own deck`),
   title: text,
   description: text,
   family: z.enum(FAMILIES),
