@@ -8,6 +8,7 @@ import { moveDatabaseAside, restoreNewestGoodBackup } from '../core/backup/recov
 import { DatabaseCorruptError } from '../db/errors.js';
 import { resolveDataDir } from '../core/dataDir.js';
 import { rootLogger } from '../log/logger.js';
+import { createExportHost } from './exports.js';
 import { startHttpHost } from './server.js';
 import { createToken } from './security.js';
 
@@ -76,8 +77,15 @@ async function main(): Promise<void> {
     decksDir: process.env.REHEARSE_DECKS_DIR || fileURLToPath(new URL('../../decks', import.meta.url)),
     logger: rootLogger,
   });
+  const exports = createExportHost(app, logger.child('exports'));
   const running = await startHttpHost(
-    { handlers: app.handlers, token: createToken(), staticRoot: fileURLToPath(new URL('../renderer', import.meta.url)), logger },
+    {
+      handlers: { ...app.handlers, ...exports.handlers },
+      extraRoutes: exports.routes,
+      token: createToken(),
+      staticRoot: fileURLToPath(new URL('../renderer', import.meta.url)),
+      logger,
+    },
     port,
   );
   app.startBackgroundTasks();

@@ -51,7 +51,7 @@ describe('app', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Statistics' }));
 
-    expect(await screen.findByText(/coming soon/, {}, LAZY_LOAD)).toBeTruthy();
+    expect(await screen.findByText(/your statistics/, {}, LAZY_LOAD)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Statistics' }).getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('button', { name: 'Home' }).getAttribute('aria-current')).toBeNull();
   });

@@ -1,7 +1,23 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/schema.js';
 import { backupEntryView, backupsView, restoreBackupRequest, restoreBackupResult } from './backup.js';
+import {
+  cardFromPointRequest,
+  cardFromPointResponse,
+  closeInterviewPromptRequest,
+  discardResponse,
+  historyRequest,
+  interviewHistoryView,
+  interviewSessionView,
+  interviewSetupView,
+  saveInterviewAnswerRequest,
+  saveInterviewAnswerResponse,
+  scoreInterviewPromptRequest,
+  sessionRequest,
+  startInterviewRequest,
+} from './interview.js';
 import type { MethodName } from './methods.js';
+import { exportRequest, exportResult, importResult, statsRequest, statsView } from './stats.js';
 import { answerRequest, emptyRequest, settingsUpdateRequest, studyRequest, undoRequest } from './requests.js';
 import { homeView, studyStep } from './views.js';
 
@@ -20,6 +36,19 @@ export const contract = {
   listBackups: { request: emptyRequest, response: backupsView },
   backupNow: { request: emptyRequest, response: backupEntryView },
   restoreBackup: { request: restoreBackupRequest, response: restoreBackupResult },
+  getInterviewSetup: { request: emptyRequest, response: interviewSetupView },
+  startInterview: { request: startInterviewRequest, response: interviewSessionView },
+  replayInterview: { request: sessionRequest, response: interviewSessionView },
+  getInterviewSession: { request: sessionRequest, response: interviewSessionView },
+  saveInterviewAnswer: { request: saveInterviewAnswerRequest, response: saveInterviewAnswerResponse },
+  closeInterviewPrompt: { request: closeInterviewPromptRequest, response: interviewSessionView },
+  scoreInterviewPrompt: { request: scoreInterviewPromptRequest, response: interviewSessionView },
+  discardInterview: { request: sessionRequest, response: discardResponse },
+  listInterviewHistory: { request: historyRequest, response: interviewHistoryView },
+  createCardFromPoint: { request: cardFromPointRequest, response: cardFromPointResponse },
+  getStats: { request: statsRequest, response: statsView },
+  exportData: { request: exportRequest, response: exportResult },
+  importData: { request: emptyRequest, response: importResult },
 } satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -32,7 +61,8 @@ export type AppApi = { [M in MethodName]: (request: ApiRequest<M>) => Promise<Ap
 /** The API as core implements it: validated requests in, plain values out. */
 export type AppHandlers = { [M in MethodName]: (request: z.output<Contract[M]['request']>) => ApiResponse<M> | Promise<ApiResponse<M>> };
 
-export type ApiErrorCode = 'validation' | 'not-found' | 'conflict' | 'storage' | 'unavailable' | 'internal';
+/** `forbidden`: the host rejected the caller itself, such as an IPC message from a frame outside the app. */
+export type ApiErrorCode = 'validation' | 'not-found' | 'conflict' | 'storage' | 'unavailable' | 'forbidden' | 'internal';
 
 export interface ApiErrorBody {
   code: ApiErrorCode;
@@ -43,3 +73,16 @@ export interface ApiErrorBody {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
 export type { MethodName };
+export type { ChartView, ExportKind, ExportResult, ImportResult, ImportSummary, ReadinessRow, StatsView, SvgNode } from './stats.js';
+export type {
+  FormatView,
+  HistoryEntryView,
+  InterviewFormatId,
+  InterviewPromptView,
+  InterviewSessionView,
+  InterviewSetupView,
+  InterviewStep,
+  InterviewSummaryView,
+  MissedPointView,
+  ReviewMode,
+} from './interview.js';

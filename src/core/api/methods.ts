@@ -12,6 +12,19 @@ export const METHOD_NAMES = [
   'listBackups',
   'backupNow',
   'restoreBackup',
+  'getInterviewSetup',
+  'startInterview',
+  'replayInterview',
+  'getInterviewSession',
+  'saveInterviewAnswer',
+  'closeInterviewPrompt',
+  'scoreInterviewPrompt',
+  'discardInterview',
+  'listInterviewHistory',
+  'createCardFromPoint',
+  'getStats',
+  'exportData',
+  'importData',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as initial } from './001-initial.js';
+import { up as interviews } from './002-interviews.js';
+import { up as statsIndexes } from './003-stats-indexes.js';
 
 export interface Migration {
   version: number;
@@ -8,6 +10,10 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step's version is its position, starting at 1. Never edit a shipped step. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: initial },
+  { version: 2, name: 'interviews', up: interviews },
+  { version: 3, name: 'stats-indexes', up: statsIndexes },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

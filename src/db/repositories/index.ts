@@ -2,9 +2,12 @@ import type { Database } from 'better-sqlite3';
 import { createCardRepository } from './cards.js';
 import { createCardStateRepository } from './cardState.js';
 import { createDeckRepository } from './decks.js';
+import { createExportRepository } from './export.js';
+import { createInterviewRepository } from './interviews.js';
 import { createQueueRepository } from './queue.js';
 import { createReviewLogRepository } from './reviewLog.js';
 import { createSettingsRepository } from './settings.js';
+import { createStatsRepository } from './stats.js';
 
 export type Repositories = ReturnType<typeof createRepositories>;
 
@@ -17,6 +20,9 @@ export function createRepositories(db: Database) {
     reviews: createReviewLogRepository(db),
     settings: createSettingsRepository(db),
     queue: createQueueRepository(db),
+    interviews: createInterviewRepository(db),
+    stats: createStatsRepository(db),
+    exports: createExportRepository(db),
   };
 }
 

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openExport } from '../../src/core/export/index.js';
+import { contentDisposition, createExportHost } from '../../src/server/exports.js';
+import { startHttpHost, type RunningServer } from '../../src/server/server.js';
+import { answerAt } from '../core/statsFixture.js';
+import { basicDeckYaml, openTempApp, testLogger, type TempApp } from '../helpers/tempApp.js';
+
+const TOKEN = 'c'.repeat(64);
+const START = Date.parse('2026-06-01T12:00:00Z');
+let handle: TempApp;
+let running: RunningServer;
+
+beforeEach(async () => {
+  handle = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', 3) }, start: START });
+  const exports = createExportHost(handle.app, testLogger);
+  running = await startHttpHost(
+    { handlers: { ...handle.app.handlers, ...exports.handlers }, extraRoutes: exports.routes, token: TOKEN, staticRoot: handle.dataDir, logger: testLogger },
+    0,
+  );
+});
+
+afterEach(async () => {
+  await running.close();
+  handle.cleanup();
+});
+
+async function api(method: string, body: unknown): Promise<{ ok: boolean; value?: Record<string, string>; error?: { code: string; message: string } }> {
+  const response = await fetch(`http://127.0.0.1:${running.port}/api/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as { ok: boolean; value?: Record<string, string> };
+}
+
+function get(path: string, token: string | null = TOKEN): Promise<Response> {
+  return fetch(`http://127.0.0.1:${running.port}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+}
+
+describe('browser host exports', () => {
+  it('download streams the file once', async () => {
+    answerAt(handle, START, 'alpha-1', 3, 2500);
+    const result = await api('exportData', { kind: 'review-log-csv' });
+    const url = result.value!.url!;
+    expect(url).toMatch(/^\/exports\/download\?id=[0-9a-f]{32}$/);
+    const first = await get(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-disposition')).toBe(contentDisposition('rehearse-review-log-2026-06-01.csv'));
+    expect(first.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await first.text()).toBe(`card_id,review_time,review_rating,review_state,review_duration\r\nalpha-1,${START},3,0,2500\r\n`);
+    expect((await get(url)).status).toBe(404);
+  });
+
+  it('download needs the token', async () => {
+    const result = await api('exportData', { kind: 'json' });
+    expect((await get(result.value!.url!, null)).status).toBe(401);
+  });
+
+  it('pdf is refused in a browser', async () => {
+    const result = await api('exportData', { kind: 'pdf' });
+    expect(result.error).toMatchObject({ code: 'validation' });
+    expect(result.error!.message).toContain('desktop app');
+  });
+
+  it('upload imports a backup', async () => {
+    const source = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', 3) }, start: START });
+    try {
+      answerAt(source, START, 'alpha-2', 4);
+      let text = '';
+      for await (const chunk of openExport(source.app.context, 'json').chunks) text += chunk.text;
+      const upload = await api('importData', {});
+      expect(upload.value).toEqual({ kind: 'upload', url: '/exports/import' });
+      const response = await fetch(`http://127.0.0.1:${running.port}/exports/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: text,
+      });
+      expect(await response.json()).toEqual({ ok: true, value: { kind: 'imported', summary: { decks: 1, cards: 3, reviews: 1, interviewSessions: 0 } } });
+    } finally {
+      source.cleanup();
+    }
+  });
+
+  it('upload of a bad file is a validation error', async () => {
+    const response = await fetch(`http://127.0.0.1:${running.port}/exports/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: '{"format":"something else"}',
+    });
+    const body = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(body.ok).toBe(false);
+    expect(body.error.code).toBe('validation');
+  });
+
+  it.each([
+    ['plain name', 'report.html', 'attachment; filename="report.html"; filename*=UTF-8\'\'report.html'],
+    ['quote and accent', 'ré"port.csv', 'attachment; filename="r__port.csv"; filename*=UTF-8\'\'r%C3%A9%22port.csv'],
+  ])('content disposition: %s', (_name, fileName, expected) => {
+    expect(contentDisposition(fileName)).toBe(expected);
+  });
+});
