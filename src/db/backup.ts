@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import DatabaseConstructor, { type Database } from 'better-sqlite3';
 import { sqliteCode } from './connection.js';
 
@@ -65,4 +66,35 @@ export function quickCheck(db: Database): string[] {
 /** Returns how many rows this connection has changed since it opened. */
 export function totalChanges(db: Database): number {
   return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
+export interface ReadSnapshot {
+  db: Database;
+  close(): void;
+}
+
+/**
+ * Copies the live database with the online backup API into a file beside it
+ * and opens the copy read-only, so a long export reads one consistent state
+ * while answers keep being written to the live file. `close` deletes the copy.
+ */
+export async function openReadSnapshot(db: Database): Promise<ReadSnapshot> {
+  const path = `${db.name}.snapshot-${process.pid}-${Date.now()}`;
+  const removeFiles = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+  };
+  try {
+    await db.backup(path);
+    const snapshot = new DatabaseConstructor(path, { readonly: true, fileMustExist: true });
+    return {
+      db: snapshot,
+      close: () => {
+        snapshot.close();
+        removeFiles();
+      },
+    };
+  } catch (error) {
+    removeFiles();
+    throw error;
+  }
 }

@@ -141,6 +141,21 @@ describe('JSON export', () => {
     expect(getStats(target.app.context, { rangeDays: 30 })).toEqual(getStats(source.app.context, { rangeDays: 30 }));
   });
 
+  it('answer during export stays out of it', async () => {
+    const handle = open();
+    withHistory(handle);
+    const stream = openExport(handle.app.context, 'json');
+    const iterator = stream.chunks[Symbol.asyncIterator]();
+    let text = ((await iterator.next()).value as { text: string }).text;
+    // The snapshot is taken before the first chunk, so this answer belongs to the next export.
+    answerAt(handle, handle.clock.now, 'alpha-3', 3, 1000);
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) text += next.value.text;
+    const exported = JSON.parse(text) as { tables: { reviewLog: unknown[]; cardStates: { cardId: string; reps: number }[] } };
+    expect(exported.tables.reviewLog).toHaveLength(6);
+    expect(exported.tables.cardStates.find((state) => state.cardId === 'alpha-3')!.reps).toBe(0);
+    expect(readdirSync(handle.dataDir).filter((name) => name.includes('snapshot'))).toEqual([]);
+  });
+
   it('carries format and schema version', async () => {
     const handle = open();
     const file = JSON.parse(await exportText(handle, 'json'));

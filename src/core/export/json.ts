@@ -1,4 +1,5 @@
-import { EXPORT_TABLES, type ExportTable, type RawRow } from '../../db/repositories/export.js';
+import { openReadSnapshot } from '../../db/backup.js';
+import { createExportRepository, EXPORT_TABLES, type ExportRepository, type ExportTable, type RawRow } from '../../db/repositories/export.js';
 import { LATEST_VERSION } from '../../db/migrate.js';
 import { currentMoment, type CoreContext } from '../context.js';
 import { formatStudyDay } from '../scheduling/studyDay.js';
@@ -43,16 +44,25 @@ function rowJson(row: RawRow): string {
 /**
  * The full JSON export: every deck, card, card state, answer, mock interview
  * and setting, with the file layout version and the database schema version.
- * Tables are written page by page, one row per line.
- * NOTE: an answer given while the export runs may land in the review log but
- * not in the card states written before it; export while not studying.
+ * Tables are written page by page, one row per line, from a snapshot taken
+ * when the export starts, so answers given meanwhile cannot leave the card
+ * states and the review log out of step.
  */
 export function jsonExport(context: CoreContext): ExportStream {
   const moment = currentMoment(context);
-  const repository = context.repositories.exports;
-  const totalRows = EXPORT_TABLES.reduce((sum, table) => sum + repository.count(table), 0);
+  // The count comes from the live file before the snapshot; it only drives the progress display.
+  const totalRows = EXPORT_TABLES.reduce((sum, table) => sum + context.repositories.exports.count(table), 0);
 
   async function* chunks(): AsyncGenerator<ExportChunk> {
+    const snapshot = await openReadSnapshot(context.db);
+    try {
+      yield* snapshotChunks(createExportRepository(snapshot.db));
+    } finally {
+      snapshot.close();
+    }
+  }
+
+  async function* snapshotChunks(repository: ExportRepository): AsyncGenerator<ExportChunk> {
     const header = {
       format: EXPORT_FORMAT,
       schemaVersion: EXPORT_SCHEMA_VERSION,
