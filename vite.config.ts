@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -7,6 +8,10 @@ export default defineConfig({
   root: 'src/renderer',
   base: './',
   plugins: [react()],
+  resolve: {
+    // Markdown.tsx registers the few highlight.js languages cards use; this keeps out the rest.
+    alias: { lowlight: fileURLToPath(new URL('src/renderer/components/lowlightCore.js', import.meta.url)) },
+  },
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,
