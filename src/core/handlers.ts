@@ -1,6 +1,9 @@
 import type { AppHandlers } from './api/contract.js';
 import { inTransaction } from '../db/connection.js';
 import type { BackupService } from './backup/service.js';
+import { getBrowseCard } from './browse/detail.js';
+import { browseCards, getBrowseFilters } from './browse/list.js';
+import { setCardsSuspended } from './browse/suspend.js';
 import type { CoreContext } from './context.js';
 import { closeInterviewPrompt, createCardFromPoint, saveInterviewAnswer, scoreInterviewPrompt } from './interview/answers.js';
 import { discardInterview, getInterviewSession, replayInterview, startInterview } from './interview/sessions.js';
@@ -53,5 +56,9 @@ export function createHandlers(context: CoreContext, services: AppServices): App
     // Exports and imports pick files, so each host replaces these two with its own.
     exportData: exportNeedsHost,
     importData: importNeedsHost,
+    getBrowseFilters: () => getBrowseFilters(context),
+    browseCards: (request) => browseCards(context, request),
+    getBrowseCard: ({ cardId }) => getBrowseCard(context, cardId),
+    setCardsSuspended: (request) => setCardsSuspended(context, request),
   };
 }

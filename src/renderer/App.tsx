@@ -10,6 +10,7 @@ import { useSettingsStore } from './stores/settings.js';
 // both load on first use so the start-up script stays small.
 const ReviewScreen = lazy(() => import('./screens/review/ReviewScreen.js'));
 const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen.js'));
+const BrowseScreen = lazy(() => import('./screens/browse/BrowseScreen.js'));
 const InterviewScreen = lazy(() => import('./screens/interview/InterviewScreen.js'));
 const StatsScreen = lazy(() => import('./screens/stats/StatsScreen.js'));
 
@@ -19,6 +20,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <HomeScreen />;
     case 'review':
       return <ReviewScreen />;
+    case 'browse':
+      return <BrowseScreen />;
     case 'interview':
       return <InterviewScreen />;
     case 'stats':
@@ -39,7 +42,8 @@ export function App() {
   return (
     <>
       <NavBar />
-      <main className="main">
+      {/* Browse shows a list beside a card, so it may use a wide window in full. */}
+      <main className={screen === 'browse' ? 'main main-wide' : 'main'}>
         <ErrorBanner />
         <Suspense fallback={<Loading what="the screen" />}>
           <CurrentScreen screen={screen} />

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { AppApi } from '../../src/core/api/contract.js';
+import type { AppApi, BrowseCardDetail, BrowsePage, BrowseRow } from '../../src/core/api/contract.js';
 import { METHOD_NAMES } from '../../src/core/api/methods.js';
 import type { CardView, HomeView, StudyStep } from '../../src/core/api/views.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
@@ -60,6 +60,45 @@ export function makeHome(overrides: Partial<HomeView> = {}): HomeView {
   };
 }
 
+/** A Browse list row for a new MLflow flashcard; tests override what they check. */
+export function makeBrowseRow(id: string, overrides: Partial<BrowseRow> = {}): BrowseRow {
+  return {
+    id,
+    question: `Front of ${id}`,
+    deckId: 'mlflow',
+    deckTitle: 'MLflow',
+    family: 'data-and-experiments',
+    kind: 'basic',
+    style: null,
+    state: 'new',
+    suspended: false,
+    due: null,
+    reps: 0,
+    lapses: 0,
+    retrievability: null,
+    ...overrides,
+  };
+}
+
+export function makeBrowsePage(rows: BrowseRow[], overrides: Partial<BrowsePage> = {}): BrowsePage {
+  return { rows, total: rows.length, page: 0, pageSize: 50, now: Date.now(), ...overrides };
+}
+
+/** The opened card of a Browse row, with no history unless given. */
+export function makeBrowseDetail(row: BrowseRow, overrides: Partial<BrowseCardDetail> = {}): BrowseCardDetail {
+  return {
+    card: makeCard(row.id),
+    row,
+    stability: null,
+    difficulty: null,
+    lastReview: null,
+    history: [],
+    historyTruncated: false,
+    now: Date.now(),
+    ...overrides,
+  };
+}
+
 /** Methods the renderer does not call yet reject, so an unexpected call fails the test. */
 function unfakedMethods(): AppApi {
   const entries = METHOD_NAMES.map((method) => [
@@ -81,6 +120,12 @@ export function createFakeApi() {
     updateSettings: vi.fn<AppApi['updateSettings']>(async (update) => ({ ...DEFAULT_SETTINGS, ...update })),
     // Settings lists the backups on open; an empty list keeps tests of the form quiet.
     listBackups: vi.fn<AppApi['listBackups']>(async () => ({ backups: [], folder: '/data/backups', uncleanShutdown: false, problems: [] })),
+    getBrowseFilters: vi.fn<AppApi['getBrowseFilters']>(async () => ({
+      decks: [{ id: 'mlflow', title: 'MLflow', family: 'data-and-experiments', cards: 2 }],
+    })),
+    browseCards: vi.fn<AppApi['browseCards']>(async () => makeBrowsePage([makeBrowseRow('card-a'), makeBrowseRow('card-b')])),
+    getBrowseCard: vi.fn<AppApi['getBrowseCard']>(async ({ cardId }) => makeBrowseDetail(makeBrowseRow(cardId))),
+    setCardsSuspended: vi.fn<AppApi['setCardsSuspended']>(async ({ suspended, cardIds }) => ({ changed: cardIds.length, suspended })),
   };
 }
 

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/schema.js';
+import {
+  browseCardDetail,
+  browseCardRequest,
+  browseFilters,
+  browsePage,
+  browseRequest,
+  setSuspendedRequest,
+  setSuspendedResult,
+} from './browse.js';
 import { backupEntryView, backupsView, restoreBackupRequest, restoreBackupResult } from './backup.js';
 import {
   cardFromPointRequest,
@@ -49,6 +58,10 @@ export const contract = {
   getStats: { request: statsRequest, response: statsView },
   exportData: { request: exportRequest, response: exportResult },
   importData: { request: emptyRequest, response: importResult },
+  getBrowseFilters: { request: emptyRequest, response: browseFilters },
+  browseCards: { request: browseRequest, response: browsePage },
+  getBrowseCard: { request: browseCardRequest, response: browseCardDetail },
+  setCardsSuspended: { request: setSuspendedRequest, response: setSuspendedResult },
 } satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -73,6 +86,9 @@ export interface ApiErrorBody {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
 export type { MethodName };
+// The Browse screen's constants and types, so the renderer reaches them through the contract.
+export { BROWSE_PAGE_SIZE, BROWSE_STATES, CARD_KINDS, MAX_SEARCH_CHARS } from './browse.js';
+export type { BrowseCardDetail, BrowseFilters, BrowsePage, BrowseRequestInput, BrowseRow, BrowseState, HistoryEntry } from './browse.js';
 export type { ChartView, ExportKind, ExportResult, ImportResult, ImportSummary, ReadinessRow, StatsView, SvgNode } from './stats.js';
 export type {
   FormatView,

@@ -25,6 +25,10 @@ export const METHOD_NAMES = [
   'getStats',
   'exportData',
   'importData',
+  'getBrowseFilters',
+  'browseCards',
+  'getBrowseCard',
+  'setCardsSuspended',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createBrowseRepository } from './browse.js';
 import { createCardRepository } from './cards.js';
 import { createCardStateRepository } from './cardState.js';
 import { createDeckRepository } from './decks.js';
@@ -23,6 +24,7 @@ export function createRepositories(db: Database) {
     interviews: createInterviewRepository(db),
     stats: createStatsRepository(db),
     exports: createExportRepository(db),
+    browse: createBrowseRepository(db),
   };
 }
 

@@ -4,6 +4,7 @@ import '../styles/nav.css';
 const ITEMS: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Home' },
   { screen: 'review', label: 'Review' },
+  { screen: 'browse', label: 'Browse' },
   { screen: 'interview', label: 'Interview' },
   { screen: 'stats', label: 'Statistics' },
   { screen: 'settings', label: 'Settings' },

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'home' | 'review' | 'interview' | 'stats' | 'settings';
+export type Screen = 'home' | 'review' | 'browse' | 'interview' | 'stats' | 'settings';
 
 interface NavigationState {
   screen: Screen;
