@@ -30,6 +30,8 @@ export interface AppOptions {
 
 export interface AppHealth {
   uncleanShutdown: boolean;
+  /** True once the quick check after an unclean shutdown has run. */
+  checked: boolean;
   problems: string[];
 }
 
@@ -76,7 +78,7 @@ export function openApp(options: AppOptions): App {
     logger: options.logger.child('backup'),
     ...(options.backupCapBytes === undefined ? {} : { capBytes: options.backupCapBytes }),
   });
-  const health: AppHealth = { uncleanShutdown, problems: [] };
+  const health: AppHealth = { uncleanShutdown, checked: false, problems: [] };
   const app: App = {
     context,
     handlers: createHandlers(context, {
@@ -98,6 +100,7 @@ export function openApp(options: AppOptions): App {
       if (uncleanShutdown) {
         setImmediate(() => {
           health.problems = quickCheck(context.db);
+          health.checked = true;
           if (health.problems.length > 0) options.logger.error('quick check found problems after an unclean shutdown', { problems: health.problems.slice(0, 5) });
           else options.logger.info('quick check passed after an unclean shutdown');
         });

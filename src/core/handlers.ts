@@ -17,7 +17,7 @@ import { getStats } from './stats/service.js';
 /** Services that live beside the database context: backups and the health of the last start. */
 export interface AppServices {
   backups: BackupService;
-  health: { uncleanShutdown: boolean; problems: string[] };
+  health: { uncleanShutdown: boolean; checked: boolean; problems: string[] };
   dataDir: string;
   restore: (name: string) => Promise<{ restored: string; safetyBackup: string }>;
 }
@@ -38,6 +38,7 @@ export function createHandlers(context: CoreContext, services: AppServices): App
       backups: services.backups.list(),
       folder: services.backups.folder,
       uncleanShutdown: services.health.uncleanShutdown,
+      checked: services.health.checked,
       problems: services.health.problems,
     }),
     backupNow: () => services.backups.backupNow('on request'),

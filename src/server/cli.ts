@@ -9,6 +9,7 @@ import { DatabaseCorruptError } from '../db/errors.js';
 import { resolveDataDir } from '../core/dataDir.js';
 import { rootLogger } from '../log/logger.js';
 import { createExportHost } from './exports.js';
+import { unsupportedNodeMessage } from './nodeVersion.js';
 import { startHttpHost } from './server.js';
 import { createToken } from './security.js';
 
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  // Checked before the database opens: better-sqlite3 loads its native module on first use.
+  const unsupported = unsupportedNodeMessage(process.versions.node);
+  if (unsupported !== null) throw new Error(unsupported);
   const port = parsePort(values.port);
   const dataDir = resolveDataDir({ platform: process.platform, env: process.env, homeDir: homedir(), flag: values['data-dir'] });
   if (values['restore-latest-backup']) {

@@ -62,6 +62,15 @@ describe('backups', () => {
     expect(bytes[1]).toBe(0x8b);
   });
 
+  // Checking the unpacked copy opens it read-only, and SQLite then creates -wal and -shm files
+  // beside it that the rename into place does not take along.
+  it('restore leaves no unpacking files', async () => {
+    open();
+    const entry = await handle.app.backups.backupNow('test');
+    await handle.app.handlers.restoreBackup({ name: entry.name });
+    expect(readdirSync(handle.dataDir).filter((name) => name.includes('.restoring'))).toEqual([]);
+  });
+
   it('restore of an unknown name is rejected', async () => {
     open();
     await expect(handle.app.handlers.restoreBackup({ name: 'rehearse-20990101T000000000Z.db.gz' })).rejects.toThrow(/was not found/);
@@ -136,6 +145,16 @@ describe('unreadable database recovery', () => {
     expect(readFileSync(movedAside).equals(damaged)).toBe(true);
     handle.app = openTempAppAgain();
     expect(reviewCount()).toBe(1);
+  });
+
+  it('recovery leaves no unpacking files', async () => {
+    open();
+    await handle.app.backups.backupNow('test');
+    handle.app.close();
+    writeFileSync(join(handle.dataDir, 'rehearse.db'), 'not a database');
+    await restoreNewestGoodBackup(handle.dataDir, handle.clock.now, testLogger);
+    expect(readdirSync(handle.dataDir).filter((name) => name.includes('.restoring'))).toEqual([]);
+    handle.app = openTempAppAgain();
   });
 
   it('start fresh keeps the old file aside', () => {

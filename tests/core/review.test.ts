@@ -144,6 +144,20 @@ describe('daily review', () => {
     for (const row of rows) expect(row.duration_ms as number).toBeGreaterThanOrEqual(0);
   });
 
+  it.each([
+    ['an hour', 3_600_000],
+    ['a day', 86_400_000],
+  ])('undo after the clock moved back %s', (_name, backMs) => {
+    open();
+    answer('alpha-1', 4);
+    const before = handle.app.context.repositories.states.get('alpha-2')!;
+    handle.clock.now -= backMs;
+    answer('alpha-2', 1);
+    expect(logRows().every((row) => (row.after_scheduled_days as number) >= 0)).toBe(true);
+    expect(undoAnswer(handle.app.context, null).card?.id).toBe('alpha-2');
+    expect(handle.app.context.repositories.states.get('alpha-2')).toEqual(before);
+  });
+
   it('daily new limit caps the queue', () => {
     open(5);
     handle.app.handlers.updateSettings({ newPerDay: 2 });

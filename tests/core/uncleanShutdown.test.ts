@@ -70,6 +70,16 @@ describe('unclean shutdown', () => {
     expect(view.problems).toEqual([]);
   });
 
+  it('finished check is reported', async () => {
+    open();
+    simulateCrash();
+    restart();
+    expect((await handle.app.handlers.listBackups({})).checked).toBe(false);
+
+    await runBackgroundTasks();
+    expect((await handle.app.handlers.listBackups({})).checked).toBe(true);
+  });
+
   it('quick check lists damage after a crash', async () => {
     open();
     // Settings rows make the settings table span several pages, so its root is a page of its own.

@@ -58,7 +58,7 @@ describe('failed writes', () => {
     const context = { ...handle.app.context, db: readOnly, repositories: createRepositories(readOnly) };
     const handlers = createHandlers(context, {
       backups: handle.app.backups,
-      health: { uncleanShutdown: false, problems: [] },
+      health: { uncleanShutdown: false, checked: false, problems: [] },
       dataDir: handle.dataDir,
       restore: () => Promise.reject(new Error('not used')),
     });

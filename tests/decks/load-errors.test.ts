@@ -1,5 +1,9 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeckFileError, loadDeckFile } from '../../src/core/decks/load.js';
+import { loadDeckFolder } from '../../src/core/decks/sync.js';
+import { ValidationError } from '../../src/core/errors.js';
 
 const encoder = new TextEncoder();
 
@@ -127,5 +131,16 @@ describe('loadDeckFile errors', () => {
 
   it('accepts the valid base deck', () => {
     expect(loadDeckFile('valid.yaml', encoder.encode(deckYaml())).deck.cards).toHaveLength(1);
+  });
+});
+
+describe('loadDeckFolder errors', () => {
+  it('missing folder names the path', () => {
+    const folder = join(tmpdir(), 'rehearse-no-such-deck-folder');
+    expect(() => loadDeckFolder(folder)).toThrow(/deck folder .*rehearse-no-such-deck-folder cannot be read/);
+  });
+
+  it('missing folder is a validation error', () => {
+    expect(() => loadDeckFolder(join(tmpdir(), 'rehearse-no-such-deck-folder'))).toThrow(ValidationError);
   });
 });

@@ -140,8 +140,13 @@ describe.skipIf(!enabled)('statistics in Chromium', () => {
     const backupPath = join(dataDir.path, `download-${backup.name}`);
     const sourceTotal = await page.getByTestId('stats-today-answers').locator('..').innerText();
 
+    // The import button sits at the end of a long page, so the reason must not appear only at its top.
+    await page.getByRole('button', { name: 'Import backup…' }).scrollIntoViewIfNeeded();
     await page.getByTestId('import-file').setInputFiles(backupPath);
     await expect.poll(() => page.getByTestId('error-banner').innerText()).toContain('already contains progress');
+    const banner = await page.getByTestId('error-banner').boundingBox();
+    expect(banner!.y).toBeGreaterThanOrEqual(0);
+    expect(banner!.y + banner!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
 
     const empty = join(dataDir.path, 'empty');
     const second = await startServe(empty);

@@ -18,7 +18,7 @@ const NEWER = { name: 'rehearse-20261204T090000000Z.db.gz', createdAt: Date.pars
 const SAFETY = { name: 'rehearse-20261204T100000000Z.db.gz', createdAt: Date.parse('2026-12-04T10:00:00Z'), sizeBytes: 3_400_000 };
 
 function backupsView(overrides: Partial<BackupsView> = {}): BackupsView {
-  return { backups: [NEWER, OLDER], folder: '/home/user/.config/Rehearse/backups', uncleanShutdown: false, problems: [], ...overrides };
+  return { backups: [NEWER, OLDER], folder: '/home/user/.config/Rehearse/backups', uncleanShutdown: false, checked: false, problems: [], ...overrides };
 }
 
 afterEach(() => {
@@ -164,6 +164,12 @@ describe('backups panel', () => {
   it('shows the unclean shutdown notice', async () => {
     await openPanel(backupsView({ uncleanShutdown: true }));
     expect((await screen.findByTestId('backups-health')).textContent).toContain('did not shut down cleanly');
+  });
+
+  // Once the check has found nothing, the notice says so instead of announcing a check.
+  it('says a finished check found nothing', async () => {
+    await openPanel(backupsView({ uncleanShutdown: true, checked: true }));
+    expect((await screen.findByTestId('backups-health')).textContent).toContain('found no problems');
   });
 
   it('lists quick check problems', async () => {

@@ -119,7 +119,7 @@ export function createFakeApi() {
     getSettings: vi.fn<AppApi['getSettings']>(async () => DEFAULT_SETTINGS),
     updateSettings: vi.fn<AppApi['updateSettings']>(async (update) => ({ ...DEFAULT_SETTINGS, ...update })),
     // Settings lists the backups on open; an empty list keeps tests of the form quiet.
-    listBackups: vi.fn<AppApi['listBackups']>(async () => ({ backups: [], folder: '/data/backups', uncleanShutdown: false, problems: [] })),
+    listBackups: vi.fn<AppApi['listBackups']>(async () => ({ backups: [], folder: '/data/backups', uncleanShutdown: false, checked: false, problems: [] })),
     getBrowseFilters: vi.fn<AppApi['getBrowseFilters']>(async () => ({
       decks: [{ id: 'mlflow', title: 'MLflow', family: 'data-and-experiments', cards: 2 }],
     })),

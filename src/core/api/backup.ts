@@ -9,6 +9,8 @@ export const backupsView = z.object({
   folder: z.string(),
   /** True when the last run did not close cleanly; a quick check runs after such a start. */
   uncleanShutdown: z.boolean(),
+  /** True once that quick check has finished; false while it runs or after a clean start. */
+  checked: z.boolean(),
   /** What the quick check after an unclean shutdown found; empty when the file is sound. */
   problems: z.array(z.string()),
 });

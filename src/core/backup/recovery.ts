@@ -1,10 +1,9 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDatabaseFile } from '../../db/backup.js';
 import { LATEST_VERSION } from '../../db/migrate.js';
 import type { Logger } from '../../log/logger.js';
 import { NotFoundError } from '../errors.js';
-import { BackupStore } from './store.js';
+import { BackupStore, type UnpackedBackup } from './store.js';
 
 const DATABASE_FILE = 'rehearse.db';
 
@@ -34,7 +33,7 @@ export async function restoreNewestGoodBackup(dataDir: string, now: number, logg
   const store = new BackupStore(dataDir);
   const path = join(dataDir, DATABASE_FILE);
   for (const entry of store.list()) {
-    let unpacked: string;
+    let unpacked: UnpackedBackup;
     try {
       unpacked = await store.unpackChecked(entry.name, path);
     } catch (error) {
@@ -42,14 +41,14 @@ export async function restoreNewestGoodBackup(dataDir: string, now: number, logg
       continue;
     }
     // A newer Rehearse writes backups of its newer schema, which this version would reject again.
-    const schemaVersion = checkDatabaseFile(unpacked).schemaVersion;
+    const schemaVersion = unpacked.schemaVersion;
     if (schemaVersion === null || schemaVersion > LATEST_VERSION) {
-      rmSync(unpacked, { force: true });
+      rmSync(unpacked.path, { force: true });
       logger.warn('backup skipped during recovery: schema too new', { name: entry.name, schemaVersion, supported: LATEST_VERSION });
       continue;
     }
     const movedAside = moveDatabaseAside(dataDir, now);
-    renameSync(unpacked, path);
+    renameSync(unpacked.path, path);
     logger.info('recovered from backup', { name: entry.name, movedAside });
     return { backup: entry.name, movedAside };
   }

@@ -27,7 +27,7 @@ export async function restoreBackupInPlace(target: RestoreTarget, name: string):
   target.context.db.close();
   // In EXCLUSIVE locking mode there is no -shm file, but a -wal file may remain from the closed connection.
   rmSync(`${target.databasePath}-wal`, { force: true });
-  renameSync(unpacked, target.databasePath);
+  renameSync(unpacked.path, target.databasePath);
   const reopened = openSyncedDatabase(target.databasePath, target.store, target.decks, target.context.clock, target.logger);
   target.context.db = reopened.db;
   target.context.repositories = reopened.repositories;

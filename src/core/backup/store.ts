@@ -31,6 +31,22 @@ function fsyncFile(path: string): void {
   }
 }
 
+/** A backup unpacked next to the live file and checked, ready to be renamed into place. */
+export interface UnpackedBackup {
+  path: string;
+  /** The file's `user_version`, null when it could not be read. */
+  schemaVersion: number | null;
+}
+
+function removeSideFiles(path: string): void {
+  for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+function removeWithSideFiles(path: string): void {
+  rmSync(path, { force: true });
+  removeSideFiles(path);
+}
+
 /**
  * The compressed backups of one data folder, in `<dataDir>/backups`. Every file
  * is written under a temporary name and renamed when complete, so a crash never
@@ -107,8 +123,8 @@ export class BackupStore {
     return { name, createdAt: now, sizeBytes: statSync(join(this.dir, name)).size };
   }
 
-  /** Unpacks a backup next to `targetPath`, checks it, and returns the checked file's path. */
-  async unpackChecked(name: string, targetPath: string): Promise<string> {
+  /** Unpacks a backup next to `targetPath`, checks it, and returns the checked file with its schema version. */
+  async unpackChecked(name: string, targetPath: string): Promise<UnpackedBackup> {
     if (parseBackupName(name) === null) throw new ValidationError(`"${name}" is not a Rehearse backup name; pick one from the list.`);
     const source = join(this.dir, name);
     try {
@@ -117,7 +133,7 @@ export class BackupStore {
       throw new NotFoundError(`Backup "${name}" was not found in ${this.dir}.`);
     }
     const unpacked = `${targetPath}.restoring`;
-    rmSync(unpacked, { force: true });
+    removeWithSideFiles(unpacked);
     try {
       await pipeline(createReadStream(source), createGunzip(), createWriteStream(unpacked));
     } catch (error) {
@@ -125,12 +141,15 @@ export class BackupStore {
       throw new ValidationError(`Backup "${name}" cannot be unpacked (${(error as Error).message}); pick another one.`);
     }
     const check = checkDatabaseFile(unpacked, 'full');
+    // The read-only check of a WAL-mode file leaves empty -wal and -shm files, which the
+    // rename into place would not take along.
+    removeSideFiles(unpacked);
     if (!check.ok) {
       rmSync(unpacked, { force: true });
       throw new ValidationError(`Backup "${name}" is damaged (${check.problem}); pick another one.`);
     }
     fsyncFile(unpacked);
-    return unpacked;
+    return { path: unpacked, schemaVersion: check.schemaVersion };
   }
 
   delete(names: string[]): void {

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { inTransaction } from '../../db/connection.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Logger } from '../../log/logger.js';
+import { ValidationError } from '../errors.js';
 import { newMemoryState } from '../scheduling/fsrs.js';
 import { assertUniqueAcrossDecks, loadDeckFile, type LoadedDeck } from './load.js';
 
@@ -15,9 +16,18 @@ export interface SyncReport {
   retired: number;
 }
 
-/** Reads and validates every `*.yaml` file in a folder; throws DeckFileError on the first bad one. */
+/** Reads and validates every `*.yaml` file in a folder. Throws DeckFileError on the first bad file, and ValidationError when the folder cannot be read. */
 export function loadDeckFolder(folder: string): LoadedDeck[] {
-  const names = readdirSync(folder)
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ValidationError(
+      `The deck folder ${folder} cannot be read (${code}). Check the path (REHEARSE_DECKS_DIR when set), or unset it to use the bundled decks.`,
+    );
+  }
+  const names = entries
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
     .sort();
   const decks = names.map((name) => loadDeckFile(name, readFileSync(join(folder, name))));

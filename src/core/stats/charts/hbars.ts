@@ -46,7 +46,10 @@ export function readinessBars(label: string, rows: ReadinessBar[], target: numbe
       el('rect', track),
       bar,
       text(valueText, { x: frame.left + trackWidth + 8, y: y + 14, class: strong }),
-      text(`${formatPercent(row.neverSeen)} unseen`, { x: frame.left + trackWidth + 52, y: y + 14, class: 'chart-label' }),
+      // "not started" fills the value column and already means every card is unseen.
+      value === null
+        ? null
+        : text(`${formatPercent(row.neverSeen)} unseen`, { x: frame.left + trackWidth + 52, y: y + 14, class: 'chart-label' }),
     ]);
   });
 

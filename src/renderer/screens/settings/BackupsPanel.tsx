@@ -106,13 +106,18 @@ function restoreButtonId(name: string): string {
 function HealthNotice({ view }: { view: BackupsView }) {
   if (!view.uncleanShutdown && view.problems.length === 0) return null;
 
+  const found = view.problems.length > 0;
+  // A check that found nothing is information, not an alarm.
   return (
-    <div className="backups-notice" data-testid="backups-health">
-      {view.uncleanShutdown && (
+    <div className={found ? 'backups-notice' : 'backups-notice backups-notice-info'} data-testid="backups-health">
+      {view.uncleanShutdown && !view.checked && (
         <p>
-          Rehearse did not shut down cleanly last time, so it checks the data file after this
-          start. Problems it finds are listed here.
+          Rehearse did not shut down cleanly last time, so it is checking the data file. Open
+          this screen again to see the result.
         </p>
+      )}
+      {view.uncleanShutdown && view.checked && !found && (
+        <p>Rehearse did not shut down cleanly last time. The check of the data file found no problems.</p>
       )}
       {view.problems.length > 0 && (
         <>
