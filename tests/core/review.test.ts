@@ -169,6 +169,11 @@ describe('daily review', () => {
     expect(step.nextDueAt).not.toBeNull();
   });
 
+  it('unknown deck is not found', () => {
+    open(1);
+    expect(() => getStudyStep(handle.app.context, 'no-such-deck')).toThrow(/Deck "no-such-deck" was not found/);
+  });
+
   it('interview prompts stay out of the daily queue', () => {
     open(1);
     handle.app.db.prepare("UPDATE cards SET kind = 'interview' WHERE id = 'alpha-1'").run();

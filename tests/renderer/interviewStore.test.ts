@@ -105,6 +105,14 @@ describe('interview store', () => {
     expect(saveCalls().at(-1)?.usedMs).toBe(10_000);
   });
 
+  it('leaving the page saves time without typing', async () => {
+    await startSession();
+    vi.setSystemTime(START + 4000);
+    await useInterviewStore.getState().flush();
+    expect(saveCalls()).toHaveLength(1);
+    expect(saveCalls()[0]!.usedMs).toBe(4000);
+  });
+
   it('typing while paused is ignored', async () => {
     await startSession();
     await useInterviewStore.getState().pause(START + 1000);

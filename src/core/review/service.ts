@@ -34,6 +34,9 @@ function stepFor(context: CoreContext, moment: Moment, deckId: string | null, ca
 
 /** Returns the next card of today's queue for all decks or one deck, with its four choices. */
 export function getStudyStep(context: CoreContext, deckId: string | null): StudyStep {
+  if (deckId !== null && context.repositories.decks.get(deckId) === null) {
+    throw new NotFoundError(`Deck "${deckId}" was not found. Go back to Home and pick a deck from the list.`);
+  }
   const moment = currentMoment(context);
   return stepFor(context, moment, deckId, nextCardId(context, moment, deckId));
 }

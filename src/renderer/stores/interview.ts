@@ -258,7 +258,11 @@ export const useInterviewStore = create<InterviewState>((set, get) => {
       saver.schedule();
     },
 
-    flush: () => saver.flush(),
+    // Leaving the page saves the time used too, even with no new typing, so a reload costs no clock time.
+    flush: () => {
+      saver.schedule();
+      return saver.flush();
+    },
 
     closePrompt: (reason) => close(reason, Date.now()),
 

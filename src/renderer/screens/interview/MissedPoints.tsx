@@ -1,4 +1,5 @@
 import type { MissedPointView } from '../../../core/api/contract.js';
+import { InlineText } from '../../components/InlineText.js';
 
 interface MissedPointsProps {
   missed: MissedPointView[];
@@ -58,7 +59,7 @@ export function MissedPoints({ missed, busy, onMakeCard }: MissedPointsProps) {
         return (
           <div key={position} className="missed-group">
             <h3>
-              {position + 1}. {points[0]!.prompt}
+              {position + 1}. <InlineText text={points[0]!.prompt} />
             </h3>
             <ul className="missed-points">
               {points.map((point) => (

@@ -3,6 +3,7 @@ import { Markdown } from '../../components/Markdown.js';
 import { Sources } from '../review/Sources.js';
 import type { ReviewDraft } from '../../stores/interview.js';
 import { formatDuration, formatPercent, RATING_NAMES } from './format.js';
+import { InlineText } from '../../components/InlineText.js';
 
 interface ReviewViewProps {
   session: InterviewSessionView;
@@ -32,7 +33,7 @@ export function ReviewView({ session, review, busy, onToggle, onRate, onConfirm 
         {prompt.closedBy ? CLOSED_BY[prompt.closedBy] : ''} after {formatDuration(prompt.usedMs)}
       </p>
       <h1 id="review-heading" className="prompt-text">
-        {prompt.prompt}
+        <InlineText text={prompt.prompt} />
       </h1>
 
       <h2>Your answer</h2>

@@ -4,6 +4,7 @@ import { phaseAt, readTimer, type TimerState } from '../../../core/interview/tim
 import { FAMILY_TITLES } from '../../format/families.js';
 import type { SaveStatus } from '../../stores/interview.js';
 import { formatClock } from './format.js';
+import { InlineText } from '../../components/InlineText.js';
 
 interface RunningViewProps {
   session: InterviewSessionView;
@@ -80,7 +81,7 @@ export function RunningView(props: RunningViewProps) {
       )}
 
       <h2 id="prompt-heading" className="prompt-text">
-        {prompt.prompt}
+        <InlineText text={prompt.prompt} />
       </h2>
 
       <label className="answer-label" htmlFor="interview-answer">

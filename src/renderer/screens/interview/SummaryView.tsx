@@ -3,6 +3,7 @@ import { FAMILY_TITLES } from '../../format/families.js';
 import { formatAbsolute } from '../../format/time.js';
 import { formatDuration, formatPercent, RATING_NAMES } from './format.js';
 import { MissedPoints } from './MissedPoints.js';
+import { InlineText } from '../../components/InlineText.js';
 
 interface SummaryViewProps {
   session: InterviewSessionView;
@@ -58,7 +59,9 @@ export function SummaryView({ session, summary, busy, onMakeCard, onReplay, onNe
               <td>{prompt.position + 1}</td>
               <td>
                 <details>
-                  <summary>{prompt.prompt}</summary>
+                  <summary>
+                    <InlineText text={prompt.prompt} />
+                  </summary>
                   <p className="given-answer">{prompt.answer.trim() === '' ? <em>No answer typed.</em> : prompt.answer}</p>
                 </details>
               </td>

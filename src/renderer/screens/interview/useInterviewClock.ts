@@ -23,8 +23,8 @@ export function useInterviewClock(active: boolean): number {
   }, [active]);
 
   useEffect(() => {
-    // NOTE: a save sent while the page unloads is an ordinary request that the browser may
-    // cancel, so a crash or close can lose the typing of the last debounce delay (500 ms).
+    // The save sent while the page unloads uses fetch keepalive (see api/httpApi.ts), so the
+    // browser finishes it; a crash can still lose the typing of the last 500 ms debounce.
     const flush = () => void useInterviewStore.getState().flush();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();

@@ -22,11 +22,11 @@ export function RemainingCounts({ remaining, cardState }: RemainingCountsProps) 
     <p className="remaining">
       <span className="visually-hidden">Remaining: </span>
       <Count kind="new" value={remaining.new} testId="remaining-new" current={kind === 'new'} />
-      <span className="visually-hidden"> new, </span>
+      <span className="remaining-label"> new, </span>
       <Count kind="learning" value={remaining.learning} testId="remaining-learning" current={kind === 'learning'} />
-      <span className="visually-hidden"> learning, </span>
+      <span className="remaining-label"> learning, </span>
       <Count kind="review" value={remaining.review} testId="remaining-review" current={kind === 'review'} />
-      <span className="visually-hidden"> due</span>
+      <span className="remaining-label"> due</span>
     </p>
   );
 }
