@@ -7,7 +7,7 @@ import type { AppHandlers } from './api/contract.js';
 import { BackupService } from './backup/service.js';
 import { BackupStore } from './backup/store.js';
 import type { CoreContext } from './context.js';
-import { loadDeckFolder, type SyncReport } from './decks/sync.js';
+import { readDeckFolder, type SyncReport } from './decks/sync.js';
 import { createHandlers } from './handlers.js';
 import { instantOfLocalTime, studyDayOf, systemTimeZone } from './scheduling/studyDay.js';
 import { restoreBackupInPlace } from './backup/restore.js';
@@ -63,7 +63,7 @@ export function openApp(options: AppOptions): App {
   const markerPath = join(options.dataDir, OPEN_MARKER_FILE);
   const clock = options.clock ?? Date.now;
   const timeZone = options.timeZone ?? systemTimeZone;
-  const decks = loadDeckFolder(options.decksDir);
+  const decks = readDeckFolder(options.decksDir);
   const store = new BackupStore(options.dataDir);
   const uncleanShutdown = existsSync(markerPath);
   const opened = openSyncedDatabase(databasePath, store, decks, clock, options.logger);

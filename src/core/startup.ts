@@ -3,11 +3,10 @@ import { DatabaseCorruptError } from '../db/errors.js';
 import { createRepositories } from '../db/repositories/index.js';
 import type { Logger } from '../log/logger.js';
 import type { BackupStore } from './backup/store.js';
-import type { LoadedDeck } from './decks/load.js';
-import { syncBundledDecks } from './decks/sync.js';
+import { syncDeckFiles, type DeckFile } from './decks/sync.js';
 
 /** Opens and migrates the database (backing it up first when migrations are pending) and syncs the bundled decks. */
-export function openSyncedDatabase(databasePath: string, store: BackupStore, decks: LoadedDeck[], clock: () => number, logger: Logger) {
+export function openSyncedDatabase(databasePath: string, store: BackupStore, decks: DeckFile[], clock: () => number, logger: Logger) {
   const db = openDatabase(databasePath, {
     logger: logger.child('db'),
     beforeMigrate: (database, plan) => {
@@ -17,7 +16,7 @@ export function openSyncedDatabase(databasePath: string, store: BackupStore, dec
   });
   try {
     const repositories = createRepositories(db);
-    const syncReport = syncBundledDecks(db, repositories, decks, clock(), logger.child('decks'));
+    const syncReport = syncDeckFiles(db, repositories, decks, clock(), logger.child('decks'));
     return { db, repositories, syncReport };
   } catch (error) {
     db.close();

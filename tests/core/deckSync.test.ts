@@ -48,7 +48,7 @@ describe('deck sync', () => {
   it('skips an unchanged file by its hash', () => {
     handle = openTempApp({ decks: { 'sync.yaml': VERSION_1 }, start: START });
     const app = handle.reopen();
-    expect(app.syncReport.skipped).toEqual(['sync']);
+    expect(app.syncReport.skipped).toEqual(['sync.yaml']);
     expect(app.syncReport.updated).toEqual([]);
   });
 
@@ -75,8 +75,22 @@ describe('deck sync', () => {
   it('duplicate card id across files is rejected', () => {
     handle = openTempApp({ decks: { 'sync.yaml': VERSION_1 }, start: START });
     writeFileSync(join(handle.decksDir, 'copy.yaml'), VERSION_1.replace('id: sync\n', 'id: copy\n'));
-    expect(() => handle.reopen()).toThrow(/sync\.yaml \(card "sync-1"\): field "cards.id" duplicates a card id already used in copy\.yaml/);
+    expect(() => handle.reopen()).toThrow(/copy\.yaml \(card "sync-1"\): field "cards.id" duplicates a card id already used in sync\.yaml/);
     rmSync(join(handle.decksDir, 'copy.yaml'));
     handle.reopen();
+  });
+
+  it('card moved between changed decks keeps progress', () => {
+    handle = openTempApp({ decks: { 'sync.yaml': VERSION_1, 'other.yaml': basicDeckYaml('other', 1) }, start: START });
+    answerCard(handle.app.context, { deckId: null, cardId: 'sync-2', rating: 3, requestId: 'move-request-1', durationMs: 1000 });
+    const state = handle.app.context.repositories.states.get('sync-2');
+    // sync-2 leaves sync.yaml and joins other.yaml in the same release.
+    const moved = VERSION_1.slice(VERSION_1.indexOf('  - id: sync-2'));
+    writeFileSync(join(handle.decksDir, 'sync.yaml'), VERSION_1.slice(0, VERSION_1.indexOf('  - id: sync-2')));
+    writeFileSync(join(handle.decksDir, 'other.yaml'), basicDeckYaml('other', 1) + moved);
+    const app = handle.reopen();
+    expect(app.context.repositories.cards.get('sync-2')!.deckId).toBe('other');
+    expect(app.context.repositories.cards.get('sync-2')!.retiredAt).toBeNull();
+    expect(app.context.repositories.states.get('sync-2')).toEqual(state);
   });
 });

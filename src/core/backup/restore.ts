@@ -1,7 +1,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import type { Logger } from '../../log/logger.js';
 import type { CoreContext } from '../context.js';
-import type { LoadedDeck } from '../decks/load.js';
+import type { DeckFile } from '../decks/sync.js';
 import { openSyncedDatabase } from '../startup.js';
 import type { BackupService } from './service.js';
 import type { BackupStore } from './store.js';
@@ -11,7 +11,7 @@ export interface RestoreTarget {
   store: BackupStore;
   backups: BackupService;
   databasePath: string;
-  decks: LoadedDeck[];
+  decks: DeckFile[];
   logger: Logger;
 }
 
