@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { up as initial } from './001-initial.js';
 import { up as interviews } from './002-interviews.js';
 import { up as statsIndexes } from './003-stats-indexes.js';
+import { up as hotPathIndexes } from './004-hot-path-indexes.js';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial },
   { version: 2, name: 'interviews', up: interviews },
   { version: 3, name: 'stats-indexes', up: statsIndexes },
+  { version: 4, name: 'hot-path-indexes', up: hotPathIndexes },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

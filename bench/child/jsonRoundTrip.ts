@@ -1,0 +1,38 @@
+// Exports the fixture as JSON, then imports that file into an empty data folder.
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openExport } from '../../src/core/export/index.js';
+import { importBackup } from '../../src/core/export/jsonImport.js';
+import { writeExportFile } from '../../src/core/export/writeFile.js';
+import { emit, openFixture, peakRssMB, readInput, runMain, type FixtureInput } from './common.js';
+
+runMain(async () => {
+  const input = readInput<FixtureInput & { workDir: string }>();
+  const exportPath = join(input.workDir, 'export.json');
+  const importDir = join(input.workDir, 'import-data');
+
+  const source = openFixture(input);
+  let started = performance.now();
+  await writeExportFile(exportPath, openExport(source.context, 'json'));
+  const exportMs = performance.now() - started;
+  source.close();
+  const bytes = statSync(exportPath).size;
+
+  started = performance.now();
+  let importMs: number | null = null;
+  let error: string | null = null;
+  const target = openFixture({ ...input, dataDir: importDir });
+  try {
+    const summary = importBackup(target.context, readFileSync(exportPath, 'utf8'), importDir);
+    importMs = performance.now() - started;
+    if (summary.reviews === 0) error = 'the import reported no reviews';
+  } catch (caught) {
+    error = caught instanceof Error ? caught.message : String(caught);
+  } finally {
+    target.close();
+    rmSync(exportPath, { force: true });
+    rmSync(importDir, { recursive: true, force: true });
+  }
+  const totalMs = importMs === null ? null : exportMs + importMs;
+  emit({ exportMs, importMs, totalMs, bytes, peakMB: peakRssMB(), error });
+});
