@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { Loading } from './components/Loading.js';
 import { NavBar } from './components/NavBar.js';
@@ -8,7 +8,8 @@ import { useSettingsStore } from './stores/settings.js';
 
 // Review carries the Markdown and highlight.js code, Settings carries zod:
 // both load on first use so the start-up script stays small.
-const ReviewScreen = lazy(() => import('./screens/review/ReviewScreen.js'));
+const loadReviewScreen = () => import('./screens/review/ReviewScreen.js');
+const ReviewScreen = lazy(loadReviewScreen);
 const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen.js'));
 const BrowseScreen = lazy(() => import('./screens/browse/BrowseScreen.js'));
 const InterviewScreen = lazy(() => import('./screens/interview/InterviewScreen.js'));
@@ -33,10 +34,19 @@ function CurrentScreen({ screen }: { screen: Screen }) {
 
 /** The whole window: navigation bar, error banner and the current screen. */
 export function App() {
-  const screen = useNavigation((state) => state.screen);
+  // Deferred: while a lazy screen loads, the current one stays up instead of a Suspense fallback,
+  // which React 19 would hold for at least 300 ms (its fallback throttle) before the screen shows.
+  const screen = useDeferredValue(useNavigation((state) => state.screen));
 
   useEffect(() => {
     void useSettingsStore.getState().load();
+  }, []);
+
+  // Most sessions go Home → Review: fetch and compile the review chunk while Home is read,
+  // so "Study now" waits only for the study step.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+    idle(() => void loadReviewScreen());
   }, []);
 
   return (
