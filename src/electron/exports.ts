@@ -107,7 +107,7 @@ async function openBackup(host: ExportHost, parent: BrowserWindow | null, logger
   if (size > MAX_IMPORT_BYTES) {
     const megabytes = Math.round(size / 1024 / 1024);
     throw new ValidationError(
-      `The file ${path} is ${megabytes} MB, larger than any Rehearse backup; choose the backup's JSON file.`,
+      `The file ${path} is ${megabytes} MB, more than the ${Math.round(MAX_IMPORT_BYTES / 1024 / 1024)} MB an import reads for now, so nothing was imported.`,
     );
   }
   const summary = importBackup(host.rehearse.context, await readFile(path, 'utf8'), host.rehearse.dataDir);

@@ -43,7 +43,7 @@ async function readText(request: IncomingMessage, limit: number): Promise<string
     size += (chunk as Buffer).length;
     if (size > limit) {
       const megabytes = Math.round(limit / 1024 / 1024);
-      throw new ValidationError(`The backup is larger than ${megabytes} MB; import it in the desktop app.`);
+      throw new ValidationError(`The backup is larger than ${megabytes} MB, the most an import reads for now, so nothing was imported.`);
     }
     chunks.push(chunk as Buffer);
   }
