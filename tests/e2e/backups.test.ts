@@ -1,13 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eEnabled, launchBrowser, makeDataDir, newPage, startServe, type ServeProcess } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eEnabled, newPage, useServeAndBrowser } from './harness.js';
 
 const enabled = e2eEnabled();
 
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let dataDir: ReturnType<typeof makeDataDir>;
-let serve: ServeProcess;
 
 async function goTo(page: Page, screen: 'Home' | 'Review' | 'Settings'): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen }).click();
@@ -31,21 +27,11 @@ async function answerShownCard(page: Page): Promise<void> {
 }
 
 describe.skipIf(!enabled)('backups in Chromium', () => {
-  beforeAll(async () => {
-    dataDir = makeDataDir();
-    serve = await startServe(dataDir.path);
-    ({ browser, cleanup: closeBrowser } = await launchBrowser());
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await serve?.stop();
-    dataDir?.cleanup();
-  });
+  const session = useServeAndBrowser();
 
   it('restoring a backup brings back its count', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await page.getByRole('button', { name: /study now/i }).first().click();
     await page.getByTestId('card-front').waitFor();
     await answerShownCard(page);
@@ -82,8 +68,8 @@ describe.skipIf(!enabled)('backups in Chromium', () => {
   });
 
   it('Escape cancels a restore', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await goTo(page, 'Settings');
     const rows = page.getByTestId('backup-row');
     await rows.first().waitFor();

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eEnabled, launchBrowser, makeDataDir, newPage, startServe, type ServeProcess } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eEnabled, newPage, useServeAndBrowser } from './harness.js';
 
 const enabled = e2eEnabled();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = process.env.REHEARSE_BROWSE_SCREENSHOTS;
 
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let dataDir: ReturnType<typeof makeDataDir>;
-let serve: ServeProcess;
 
 /** Runs axe-core in the page, colour contrast included, and returns the serious and critical violations. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -47,21 +43,11 @@ async function search(page: Page, text: string): Promise<void> {
 }
 
 describe.skipIf(!enabled)('browse in Chromium', () => {
-  beforeAll(async () => {
-    dataDir = makeDataDir();
-    serve = await startServe(dataDir.path);
-    ({ browser, cleanup: closeBrowser } = await launchBrowser());
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await serve?.stop();
-    dataDir?.cleanup();
-  });
+  const session = useServeAndBrowser();
 
   it('suspending a card lowers its deck on Home', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     // The daily limit of 20 new cards would clip MLflow's count, so lift it first.
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByLabel(/new cards per day/i).fill('9999');
@@ -93,8 +79,8 @@ describe.skipIf(!enabled)('browse in Chromium', () => {
   });
 
   it('keyboard moves, opens and studies', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await openBrowse(page);
     await page.getByTestId('browse-row').first().waitFor();
 
@@ -116,8 +102,8 @@ describe.skipIf(!enabled)('browse in Chromium', () => {
   });
 
   it('interview prompt shows its rubric', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await openBrowse(page);
     await page.getByRole('checkbox', { name: 'Interview prompts' }).check();
     await expect.poll(() => page.getByTestId('browse-row').first().innerText()).toContain('Prompt');
@@ -133,9 +119,9 @@ describe.skipIf(!enabled)('browse in Chromium', () => {
   });
 
   it.each(['light', 'dark'] as const)('fits 1000×700 and passes axe in %s', async (scheme) => {
-    const { context, page } = await newPage(browser, 1000, 700);
+    const { context, page } = await newPage(session.browser, 1000, 700);
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(serve.url);
+    await page.goto(session.serve.url);
     await openBrowse(page);
     await search(page, 'registry');
     await page.getByTestId('browse-row').first().click();

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Chromium for end-to-end tests: REHEARSE_CHROMIUM, else Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = process.env.REHEARSE_CHROMIUM ?? '/usr/bin/chromium';
@@ -107,4 +108,36 @@ export async function newPage(browser: Browser, width = 1000, height = 700): Pro
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   return { context, page };
+}
+
+/** The running server and browser of one end-to-end suite. `serve` may be replaced by a test that restarts it. */
+export interface E2eSession {
+  serve: ServeProcess;
+  browser: Browser;
+  dataDir: string;
+}
+
+/**
+ * Starts `serve` on a fresh data folder and a browser before the suite's tests,
+ * and stops both and removes the folder after them. Call inside `describe`.
+ */
+export function useServeAndBrowser(): E2eSession {
+  const session = {} as E2eSession;
+  let folder: ReturnType<typeof makeDataDir> | undefined;
+  let closeBrowser: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    folder = makeDataDir();
+    session.dataDir = folder.path;
+    session.serve = await startServe(folder.path);
+    ({ browser: session.browser, cleanup: closeBrowser } = await launchBrowser());
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await session.serve?.stop();
+    folder?.cleanup();
+  });
+
+  return session;
 }

@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eEnabled, launchBrowser, makeDataDir, newPage, startServe, type ServeProcess } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eEnabled, newPage, startServe, useServeAndBrowser } from './harness.js';
 
 const enabled = e2eEnabled();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let dataDir: ReturnType<typeof makeDataDir>;
-let serve: ServeProcess;
 
 async function remaining(page: Page): Promise<{ new: number; learning: number; review: number }> {
   const read = async (id: string) => Number(await page.getByTestId(id).innerText());
@@ -36,21 +32,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!enabled)('daily review in Chromium', () => {
-  beforeAll(async () => {
-    dataDir = makeDataDir();
-    serve = await startServe(dataDir.path);
-    ({ browser, cleanup: closeBrowser } = await launchBrowser());
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await serve?.stop();
-    dataDir?.cleanup();
-  });
+  const session = useServeAndBrowser();
 
   it('reviews five cards by keyboard, undoes one and keeps counts after reload', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await expect.poll(() => page.getByTestId('home-deck-mlflow').count()).toBe(1);
     await expect.poll(() => page.getByTestId('home-deck-airflow').count()).toBe(1);
     const before = await homeTotals(page);
@@ -80,8 +66,8 @@ describe.skipIf(!enabled)('daily review in Chromium', () => {
   });
 
   it('daily new limit in Settings changes Home', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await page.getByRole('button', { name: /settings/i }).first().click();
     const field = page.getByLabel(/new cards per day/i);
     await field.fill('7');
@@ -93,8 +79,8 @@ describe.skipIf(!enabled)('daily review in Chromium', () => {
   });
 
   it('invalid retention is refused with a message', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await page.getByRole('button', { name: /settings/i }).first().click();
     await page.getByLabel(/desired retention/i).fill('1.5');
     await page.getByRole('button', { name: /save/i }).click();
@@ -103,22 +89,22 @@ describe.skipIf(!enabled)('daily review in Chromium', () => {
   });
 
   it('progress survives a server restart', async () => {
-    await serve.stop();
-    serve = await startServe(dataDir.path);
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    await session.serve.stop();
+    session.serve = await startServe(session.dataDir);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await expect.poll(() => page.getByTestId('reviewed-today').innerText()).toContain('4');
     await context.close();
   });
 
   it('API without the token gets 401', async () => {
-    const response = await fetch(`${serve.origin}/api/getHome`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${session.serve.origin}/api/getHome`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(401);
   });
 
   it('Home and Review pass an axe scan', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await page.getByTestId('home-deck-mlflow').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /study now/i }).first().click();

@@ -1,31 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eEnabled, launchBrowser, makeDataDir, newPage, startServe, type ServeProcess } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { e2eEnabled, newPage, useServeAndBrowser } from './harness.js';
 
 const enabled = e2eEnabled();
 
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let dataDir: ReturnType<typeof makeDataDir>;
-let serve: ServeProcess;
 
 describe.skipIf(!enabled)('settings in Chromium', () => {
-  beforeAll(async () => {
-    dataDir = makeDataDir();
-    serve = await startServe(dataDir.path);
-    ({ browser, cleanup: closeBrowser } = await launchBrowser());
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await serve?.stop();
-    dataDir?.cleanup();
-  });
+  const session = useServeAndBrowser();
 
   // Fields share grid rows, so a long hint or an error beside a field must not stretch its input.
   it('inputs keep one height beside an error', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(serve.url);
+    const { context, page } = await newPage(session.browser);
+    await page.goto(session.serve.url);
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.fill('#setting-learningSteps', 'banana');
     await page.getByRole('button', { name: 'Save settings' }).click();

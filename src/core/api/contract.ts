@@ -32,8 +32,8 @@ import { homeView, studyStep } from './views.js';
 
 /**
  * AppApi: the one typed contract between the renderer and both hosts. Each
- * method has a request and a response schema; hosts validate requests with
- * them, and the channel or URL of a method derives from its name.
+ * method has a request and a response schema, and hosts validate requests
+ * with them. The IPC channel or URL of a method derives from its name.
  */
 export const contract = {
   getHome: { request: emptyRequest, response: homeView },

@@ -21,7 +21,7 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
+/** Quotes a CSV field when it contains a comma, quote or line break (RFC 4180). */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);

@@ -93,9 +93,9 @@ export function readTimer(state: TimerState, now: number): TimerView {
 
 /**
  * Advances the clock to `now`. Each prompt whose time ran out closes with its
- * full limit used; when `continueAfterExpiry` is set the next prompt starts at
- * the instant the previous one ran out (so a late tick loses no time),
- * otherwise the clock stops at the next prompt.
+ * full limit used. With `continueAfterExpiry` the next prompt starts at the
+ * instant the previous one ran out, so a late tick loses no time. Without it
+ * the clock stops at the next prompt.
  */
 export function tickTimer(state: TimerState, now: number, continueAfterExpiry: boolean): TickResult {
   const expired: number[] = [];
