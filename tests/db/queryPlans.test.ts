@@ -240,32 +240,36 @@ const statsCases: PlanCase[] = [
   {
     name: 'daysBetween',
     call: () => repositories.stats.daysBetween(19_990, 20_010),
-    uses: ['SEARCH review_log USING COVERING INDEX review_log_day_stats (study_day>? AND study_day<?)'],
-    never: [...NO_FULL_SCAN, 'USE TEMP B-TREE FOR GROUP BY'],
+    uses: ['SEARCH review_day_totals USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)'],
+    never: ['SCAN review_log', 'SEARCH review_log', 'USE TEMP B-TREE'],
   },
   {
     name: 'iterateAllDays',
     call: () => repositories.stats.iterateAllDays(),
-    uses: ['SCAN review_log USING COVERING INDEX review_log_day_stats'],
-    never: ['USE TEMP B-TREE FOR GROUP BY', 'USE TEMP B-TREE FOR ORDER BY'],
-  },
-  {
-    name: 'stateCounts',
-    call: () => repositories.stats.stateCounts(),
-    uses: ['SCAN c USING COVERING INDEX cards_stats', 'SEARCH cs USING INDEX sqlite_autoindex_card_state_1 (card_id=?)'],
-    never: ['SCAN cs', 'SCAN card_state', 'SCAN cards'],
-  },
-  {
-    name: 'forecast',
-    call: () => repositories.stats.forecast([{ index: 0, start: 0, end: DAY_END }, { index: 1, start: DAY_END, end: DAY_END + 86_400_000 }]),
-    uses: ['SEARCH cs USING INDEX card_state_due (due>? AND due<?)'],
-    never: ['SCAN cs', 'SCAN card_state', 'SCAN cards'],
+    uses: ['SCAN review_day_totals'],
+    never: ['SCAN review_log', 'SEARCH review_log', 'USE TEMP B-TREE'],
   },
   {
     name: 'iterateStudyDaysBefore',
     call: () => repositories.stats.iterateStudyDaysBefore(20_010),
-    uses: ['SEARCH review_log USING COVERING INDEX review_log_day_stats (study_day<?)'],
-    never: [...NO_FULL_SCAN, 'USE TEMP B-TREE'],
+    uses: ['SEARCH review_day_totals USING INTEGER PRIMARY KEY (rowid<?)'],
+    never: ['SCAN review_log', 'SEARCH review_log', 'USE TEMP B-TREE'],
+  },
+  {
+    name: 'totals',
+    call: () => repositories.stats.totals(),
+    uses: ['SCAN review_day_totals'],
+    never: ['SCAN review_log', 'SEARCH review_log'],
+  },
+  {
+    name: 'cardStats',
+    call: () => repositories.stats.cardStats(),
+    uses: [
+      'SEARCH cards USING COVERING INDEX cards_stats (retired_at=?)',
+      'SEARCH c USING COVERING INDEX cards_stats (retired_at=?)',
+      'SEARCH cs USING INDEX sqlite_autoindex_card_state_1 (card_id=?)',
+    ],
+    never: ['SCAN cs', 'SCAN card_state', 'SCAN cards', 'USE TEMP B-TREE'],
   },
 ];
 
@@ -364,7 +368,7 @@ describe('migration 4 on an existing database', () => {
     const migrated = openDatabase(path, { logger: testLogger });
     try {
       const names = migrated.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index'`).pluck().all() as string[];
-      for (const name of ['cards_active', 'cards_active_deck', 'cards_inactive', 'cards_interview', 'card_state_due', 'cards_stats']) {
+      for (const name of ['cards_active', 'cards_active_deck', 'cards_inactive', 'cards_interview', 'cards_stats']) {
         expect(names, `index ${name}`).toContain(name);
       }
       expect(createQueueRepository(migrated).counts(null, NOW, DAY_END)).toEqual(before);

@@ -27,8 +27,16 @@ export interface Scheduler {
   /** The state each rating would give, computed exactly as `next` computes it. */
   preview(cardId: string, state: MemoryState, now: number): Record<RatingValue, MemoryState>;
   next(cardId: string, state: MemoryState, now: number, rating: RatingValue): MemoryState;
+  /** The chance of recall at `now`, 0 for a new card. */
   retrievability(state: MemoryState, now: number): number;
+  /**
+   * The same figure for a studied card from its two inputs alone, for passes
+   * over every card that should not build a state object per card.
+   */
+  retrievabilityAt(stability: number, lastReview: number, now: number): number;
 }
+
+const DAY_MS = 86_400_000;
 
 /** The state of a card that has never been answered. */
 export function newMemoryState(now: number): MemoryState {
@@ -97,6 +105,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     relearning_steps: options.relearningSteps as StepUnit[],
   }).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('card_id'));
 
+  // What ts-fsrs's get_retrievability computes: whole days elapsed (never negative, so a
+  // clock set back reads as no time passed) and the stability rounded to 8 decimals.
+  const retrievabilityAt = (stability: number, lastReview: number, now: number): number => {
+    const elapsedDays = Math.max(Math.floor((now - lastReview) / DAY_MS), 0);
+    return engine.forgetting_curve(elapsedDays, +stability.toFixed(8));
+  };
+
   return {
     preview(cardId, state, now) {
       const preview = engine.repeat(toCard(cardId, state), reviewTime(state, now));
@@ -112,8 +127,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     retrievability(state, now) {
       if (state.state === State.New || state.lastReview === null) return 0;
-      return engine.get_retrievability(toCard('', state), new Date(Math.max(now, state.lastReview)), false);
+      return retrievabilityAt(state.stability, state.lastReview, now);
     },
+    retrievabilityAt,
   };
 }
 

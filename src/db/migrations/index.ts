@@ -3,6 +3,7 @@ import { up as initial } from './001-initial.js';
 import { up as interviews } from './002-interviews.js';
 import { up as statsIndexes } from './003-stats-indexes.js';
 import { up as hotPathIndexes } from './004-hot-path-indexes.js';
+import { up as reviewDayTotals } from './005-review-day-totals.js';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'interviews', up: interviews },
   { version: 3, name: 'stats-indexes', up: statsIndexes },
   { version: 4, name: 'hot-path-indexes', up: hotPathIndexes },
+  { version: 5, name: 'review-day-totals', up: reviewDayTotals },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

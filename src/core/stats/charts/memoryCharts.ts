@@ -1,5 +1,5 @@
 import type { ChartView } from '../../api/stats.js';
-import { STABILITY_BOUNDS } from '../../../db/repositories/stats.js';
+import { STABILITY_BOUNDS } from '../cards.js';
 import type { StatsData } from '../collect.js';
 import { RETRIEVABILITY_BUCKETS } from '../readiness.js';
 import { stackedBars } from './bars.js';
