@@ -64,6 +64,12 @@ export function openApp(options: AppOptions): App {
   const clock = options.clock ?? Date.now;
   const timeZone = options.timeZone ?? systemTimeZone;
   const decks = readDeckFolder(options.decksDir);
+  if (decks.length === 0) {
+    options.logger.warn('no deck files found: only decks already in the database are shown', {
+      decksDir: options.decksDir,
+      help: 'put .yaml deck files in this folder, or unset REHEARSE_DECKS_DIR to use the bundled decks',
+    });
+  }
   const store = new BackupStore(options.dataDir);
   const uncleanShutdown = existsSync(markerPath);
   const opened = openSyncedDatabase(databasePath, store, decks, clock, options.logger);

@@ -2,6 +2,7 @@ import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerCard } from '../../src/core/review/service.js';
+import { configureLogging } from '../../src/log/logger.js';
 import { basicDeckYaml, openTempApp, type TempApp } from '../helpers/tempApp.js';
 
 const START = Date.parse('2026-06-01T12:00:00Z');
@@ -24,6 +25,20 @@ function count(sql: string, ...parameters: unknown[]): number {
 }
 
 describe('deck sync', () => {
+  it('warns about an empty deck folder', () => {
+    const lines: Record<string, unknown>[] = [];
+    configureLogging({ level: 'warn', sink: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    try {
+      handle = openTempApp({ decks: {}, start: START });
+    } finally {
+      configureLogging({ level: 'error', sink: () => undefined });
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'warn', decksDir: handle.decksDir });
+    expect(String(lines[0]!.message)).toContain('no deck files found');
+    expect(String(lines[0]!.help)).toContain('REHEARSE_DECKS_DIR');
+  });
+
   it('keeps progress by id across edits, additions and removals', () => {
     handle = openTempApp({ decks: { 'sync.yaml': VERSION_1 }, start: START });
     answerCard(handle.app.context, { deckId: null, cardId: 'sync-1', rating: 3, requestId: 'sync-request-1', durationMs: 1000 });
