@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, State } from 'ts-fsrs';
+import { createEmptyCard, forgetting_curve, fsrs, generatorParameters, State } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/core/scheduling/fsrs.js';
 import { tallyCards, windowOf, type DueWindow } from '../../src/core/stats/cards.js';
@@ -115,7 +115,7 @@ describe('tallyCards', () => {
         { deckId: 'mixed', family: 'behavioural', cards: 1 },
         { deckId: 'mixed', family: 'system-design', cards: 2 },
       ],
-      states: [card({ lastReview: NOW - 10, stability: 10 }), card({ lastReview: NOW - 10 * DAY }), card({ state: 0, lastReview: null })],
+      states: [card({ lastReview: NOW, stability: 10 }), card({ lastReview: NOW - 10 * DAY }), card({ state: 0, lastReview: null })],
     };
     const tallies = tallyCards(cards, scheduler, NOW, WINDOWS);
     expect([...tallies.byFamily.keys()]).toEqual(['behavioural', 'system-design']);
@@ -132,7 +132,7 @@ describe('tallyCards', () => {
 });
 
 describe('retrievabilityAt', () => {
-  const engine = fsrs({ request_retention: 0.9, maximum_interval: 36500, learning_steps: ['1m', '10m'], relearning_steps: ['10m'] });
+  const parameters = generatorParameters({ request_retention: 0.9 });
   it.each([
     { name: 'answered just now', stability: 3.17, elapsed: 0 },
     { name: 'a minute short of one day', stability: 3.17, elapsed: DAY - 60_000 },
@@ -140,11 +140,27 @@ describe('retrievabilityAt', () => {
     { name: 'at its stability', stability: 12.5, elapsed: 12.5 * DAY },
     { name: 'long overdue', stability: 0.4, elapsed: 400 * DAY },
     { name: 'stability with more than 8 decimals', stability: 7.123456789123, elapsed: 9 * DAY },
-    { name: 'clock set back before the last answer', stability: 5, elapsed: -3 * DAY },
-  ])('matches ts-fsrs get_retrievability: $name', ({ stability, elapsed }) => {
-    const lastReview = NOW - elapsed;
-    const fsrsCard = { ...createEmptyCard(new Date(lastReview)), state: State.Review, stability, difficulty: 5, last_review: new Date(lastReview) };
-    const expected = engine.get_retrievability(fsrsCard, new Date(Math.max(NOW, lastReview)), false);
-    expect(scheduler.retrievabilityAt(stability, lastReview, NOW)).toBe(expected);
+  ])('follows the forgetting curve in fractional days: $name', ({ stability, elapsed }) => {
+    const expected = forgetting_curve(parameters.w, elapsed / DAY, +stability.toFixed(8));
+    expect(scheduler.retrievabilityAt(stability, NOW - elapsed, NOW)).toBe(expected);
+  });
+
+  it('reads 100 % when the clock is set back before the last answer', () => {
+    expect(scheduler.retrievabilityAt(5, NOW + 3 * DAY, NOW)).toBe(1);
+  });
+
+  it('drops below 100 % within the day of a failed answer', () => {
+    const failed = { stability: 0.2, lastReview: NOW - 3_600_000 };
+    const afterHour = scheduler.retrievabilityAt(failed.stability, failed.lastReview, NOW);
+    const afterTenHours = scheduler.retrievabilityAt(failed.stability, NOW - 10 * 3_600_000, NOW);
+    expect(afterHour).toBeLessThan(1);
+    expect(afterTenHours).toBeLessThan(afterHour);
+  });
+
+  it('matches whole-day ts-fsrs at whole days', () => {
+    const engine = fsrs({ request_retention: 0.9 });
+    const lastReview = NOW - 5 * DAY;
+    const fsrsCard = { ...createEmptyCard(new Date(lastReview)), state: State.Review, stability: 4, difficulty: 5, last_review: new Date(lastReview) };
+    expect(scheduler.retrievabilityAt(4, lastReview, NOW)).toBe(engine.get_retrievability(fsrsCard, new Date(NOW), false));
   });
 });

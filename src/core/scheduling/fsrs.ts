@@ -105,10 +105,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     relearning_steps: options.relearningSteps as StepUnit[],
   }).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('card_id'));
 
-  // What ts-fsrs's get_retrievability computes: whole days elapsed (never negative, so a
-  // clock set back reads as no time passed) and the stability rounded to 8 decimals.
+  // Elapsed time counts in fractional days. ts-fsrs's get_retrievability rounds it down to whole
+  // days, which keeps every card answered today at 100 %, even one failed a minute ago. A clock set
+  // back reads as no time passed. The stability is rounded to 8 decimals as ts-fsrs does.
   const retrievabilityAt = (stability: number, lastReview: number, now: number): number => {
-    const elapsedDays = Math.max(Math.floor((now - lastReview) / DAY_MS), 0);
+    const elapsedDays = Math.max(now - lastReview, 0) / DAY_MS;
     return engine.forgetting_curve(elapsedDays, +stability.toFixed(8));
   };
 

@@ -9,8 +9,14 @@ import { formatPercent, formatShortDay } from './scale.js';
 export function readinessChart(data: StatsData): ChartView {
   const title = 'Readiness per question family';
   const target = data.desiredRetention;
-  const ready = data.families.filter((row) => (row.averageRetrievability ?? -1) >= target);
-  const summary = `${ready.length} of ${data.families.length} families recall at or above the target on average.`;
+  // High recall on the few cards studied so far is not readiness, so a family counts as ready
+  // only when most of its cards have been studied too.
+  const mostlyUnseen = data.families.filter((row) => row.neverSeenShare >= 0.5);
+  const ready = data.families.filter((row) => (row.averageRetrievability ?? -1) >= target && row.neverSeenShare < 0.5);
+  const unseenNote = mostlyUnseen.length === 0 ? '' : ` Families with most cards unseen: ${mostlyUnseen.length}.`;
+  const summary =
+    `${ready.length} of ${data.families.length} families are ready: average recall at or above the target, ` +
+    `with most cards studied.${unseenNote}`;
   const rows = data.families.map((row) => {
     const recall = row.averageRetrievability;
     const recallText = recall === null ? '' : `, average recall ${formatPercent(recall, 1)}`;
