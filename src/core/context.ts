@@ -22,6 +22,12 @@ export interface Moment {
   now: number;
   settings: Settings;
   scheduler: Scheduler;
+  /**
+   * The scheduler of interview prompts: the same settings without learning
+   * steps, because a prompt practised in a mock interview should come back
+   * days later, not ten minutes later in the next session.
+   */
+  promptScheduler: Scheduler;
   studyDay: number;
   dayStart: number;
   dayEnd: number;
@@ -29,11 +35,12 @@ export interface Moment {
 
 const schedulers = new Map<string, Scheduler>();
 
-function schedulerFor(settings: Settings): Scheduler {
+function schedulerFor(settings: Settings, steps: 'with steps' | 'without steps' = 'with steps'): Scheduler {
+  const withSteps = steps === 'with steps';
   const options = {
     desiredRetention: settings.desiredRetention,
-    learningSteps: settings.learningSteps,
-    relearningSteps: settings.relearningSteps,
+    learningSteps: withSteps ? settings.learningSteps : [],
+    relearningSteps: withSteps ? settings.relearningSteps : [],
     maximumIntervalDays: settings.maximumIntervalDays,
   };
   const key = JSON.stringify(options);
@@ -52,5 +59,13 @@ export function currentMoment(context: CoreContext): Moment {
   const timeZone = context.timeZone();
   const studyDay = studyDayOf(now, timeZone, settings.dayStartHour);
   const { start, end } = studyDayBounds(studyDay, timeZone, settings.dayStartHour);
-  return { now, settings, scheduler: schedulerFor(settings), studyDay, dayStart: start, dayEnd: end };
+  return {
+    now,
+    settings,
+    scheduler: schedulerFor(settings),
+    promptScheduler: schedulerFor(settings, 'without steps'),
+    studyDay,
+    dayStart: start,
+    dayEnd: end,
+  };
 }

@@ -172,6 +172,30 @@ describe('interview sessions', () => {
     expect(handle.app.context.repositories.states.get(cardId)!.due).toBeGreaterThan(dueBefore);
   });
 
+  it.each([
+    { rating: 1 as const, days: 1 },
+    { rating: 2 as const, days: 1 },
+    { rating: 3 as const, days: 2 },
+    { rating: 4 as const, days: 8 },
+  ])('new prompt rated $rating returns in days, not minutes', async ({ rating, days }) => {
+    open();
+    const session = await close(await start(), 0, FULL_ANSWER);
+    const cardId = session.prompts[0]!.cardId;
+    await score(session, 0, rating);
+    const state = handle.app.context.repositories.states.get(cardId)!;
+    expect(state.state).toBe(2);
+    expect(state.due - handle.clock.now).toBeGreaterThanOrEqual(days * 86_400_000 * 0.8);
+    expect(state.due - handle.clock.now).toBeLessThanOrEqual(days * 86_400_000 * 1.3);
+  });
+
+  it('flashcards keep their learning steps', async () => {
+    open();
+    await handle.app.handlers.answerCard({ deckId: null, cardId: 'basics-1', rating: 3, requestId: requestId(), durationMs: 1000 });
+    const state = handle.app.context.repositories.states.get('basics-1')!;
+    expect(state.state).toBe(1);
+    expect(state.due - handle.clock.now).toBe(10 * 60_000);
+  });
+
   it('same score request twice records once', async () => {
     open();
     const session = await close(await start(), 0, FULL_ANSWER);

@@ -70,7 +70,8 @@ export function recordAnswer(context: CoreContext, moment: Moment, input: Record
     }
     const before = repositories.states.get(input.cardId);
     if (!before) throw new NotFoundError(`Card "${input.cardId}" has no schedule yet. Restart Rehearse to sync the decks.`);
-    const after = moment.scheduler.next(input.cardId, before, moment.now, input.rating);
+    const scheduler = card.kind === 'interview' ? moment.promptScheduler : moment.scheduler;
+    const after = scheduler.next(input.cardId, before, moment.now, input.rating);
     repositories.states.put(input.cardId, after);
     repositories.reviews.insert({
       requestId: input.requestId,
