@@ -10,7 +10,7 @@ import { resolveDataDir } from '../core/dataDir.js';
 import { rootLogger } from '../log/logger.js';
 import { createExportHost } from './exports.js';
 import { unsupportedNodeMessage } from './nodeVersion.js';
-import { startHttpHost } from './server.js';
+import { startHttpHostForApp } from './server.js';
 import { createToken } from './security.js';
 
 const HELP = `Usage: npm run serve -- [options]
@@ -81,14 +81,17 @@ async function main(): Promise<void> {
     decksDir: process.env.REHEARSE_DECKS_DIR || fileURLToPath(new URL('../../decks', import.meta.url)),
     logger: rootLogger,
   });
-  const exports = createExportHost(app, logger.child('exports'));
-  const running = await startHttpHost(
-    {
-      handlers: { ...app.handlers, ...exports.handlers },
-      extraRoutes: exports.routes,
-      token: createToken(),
-      staticRoot: fileURLToPath(new URL('../renderer', import.meta.url)),
-      logger,
+  const running = await startHttpHostForApp(
+    app,
+    () => {
+      const exports = createExportHost(app, logger.child('exports'));
+      return {
+        handlers: { ...app.handlers, ...exports.handlers },
+        extraRoutes: exports.routes,
+        token: createToken(),
+        staticRoot: fileURLToPath(new URL('../renderer', import.meta.url)),
+        logger,
+      };
     },
     port,
   );

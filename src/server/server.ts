@@ -95,6 +95,14 @@ async function route(options: HttpHostOptions, port: number, request: IncomingMe
   await serveStatic(options.staticRoot, url.pathname, response);
 }
 
+/** Replaces the EADDRINUSE error of a busy port with a message that names the port and what to do. Other errors pass unchanged. */
+function listenError(error: NodeJS.ErrnoException, port: number): Error {
+  if (error.code !== 'EADDRINUSE') return error;
+  return new Error(`Port ${port} on 127.0.0.1 is already in use by another program. Pick another port, or leave the port out to get a free one.`, {
+    cause: error,
+  });
+}
+
 /** Starts the browser host on 127.0.0.1 only; port 0 picks a free port. */
 export async function startHttpHost(options: HttpHostOptions, requestedPort: number): Promise<RunningServer> {
   let port = requestedPort;
@@ -106,9 +114,10 @@ export async function startHttpHost(options: HttpHostOptions, requestedPort: num
     });
   });
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
+    const fail = (error: NodeJS.ErrnoException) => reject(listenError(error, requestedPort));
+    server.once('error', fail);
     server.listen(requestedPort, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolvePromise();
     });
   });
@@ -123,4 +132,18 @@ export async function startHttpHost(options: HttpHostOptions, requestedPort: num
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Starts the browser host for an app that is already open. When building the
+ * options or listening fails, closes the app before rethrowing, so its open
+ * marker is removed and the next start does not report an unclean shutdown.
+ */
+export async function startHttpHostForApp(app: { close(): void }, createOptions: () => HttpHostOptions, requestedPort: number): Promise<RunningServer> {
+  try {
+    return await startHttpHost(createOptions(), requestedPort);
+  } catch (error) {
+    app.close();
+    throw error;
+  }
 }

@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { openApp } from '../../src/core/app.js';
 import { restoreNewestGoodBackup, moveDatabaseAside } from '../../src/core/backup/recovery.js';
+import { ConflictError } from '../../src/core/errors.js';
 import { answerCard } from '../../src/core/review/service.js';
 import { DatabaseCorruptError, DatabaseTooNewError } from '../../src/db/errors.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/db/migrations/index.js';
 import DatabaseConstructor from 'better-sqlite3';
+import { configureLogging } from '../../src/log/logger.js';
 import { basicDeckYaml, openTempApp, testLogger, type TempApp } from '../helpers/tempApp.js';
 
 const START = Date.parse('2026-06-01T12:00:00Z');
@@ -20,6 +23,17 @@ function open(): TempApp {
 
 function answer(cardId: string, requestId: string): void {
   answerCard(handle.app.context, { deckId: null, cardId, rating: 3, requestId, durationMs: 1000 });
+}
+
+/**
+ * Collects every log line from now until the end of the test. The suite's own
+ * configuration (errors only, written nowhere) comes back afterwards.
+ */
+function captureLogLines(): string[] {
+  const lines: string[] = [];
+  configureLogging({ level: 'debug', sink: (line) => lines.push(line) });
+  onTestFinished(() => configureLogging({ level: 'error', sink: () => undefined }));
+  return lines;
 }
 
 function reviewCount(): number {
@@ -75,6 +89,81 @@ describe('backups', () => {
     open();
     await expect(handle.app.handlers.restoreBackup({ name: 'rehearse-20990101T000000000Z.db.gz' })).rejects.toThrow(/was not found/);
     await expect(handle.app.handlers.restoreBackup({ name: '../rehearse.db' })).rejects.toThrow(/is not a Rehearse backup name/);
+  });
+
+  interface RejectedRestore {
+    name: string;
+    backupName: string;
+    /** Writes the file the restore reads into the backups folder, if any. */
+    prepare?: (path: string) => void;
+    error: RegExp;
+  }
+  const rejectedRestores: RejectedRestore[] = [
+    { name: 'path outside the folder', backupName: '../rehearse.db', error: /"\.\.\/rehearse\.db" is not a Rehearse backup name/ },
+    { name: 'short name', backupName: 'x', error: /"x" is not a Rehearse backup name/ },
+    { name: 'missing file', backupName: 'rehearse-20990101T000000000Z.db.gz', error: /Backup "rehearse-20990101T000000000Z\.db\.gz" was not found/ },
+    {
+      name: 'not gzip',
+      backupName: 'rehearse-20260101T000000000Z.db.gz',
+      prepare: (path) => writeFileSync(path, 'plain text, not gzip'),
+      error: /cannot be unpacked/,
+    },
+    {
+      name: 'gzip of text',
+      backupName: 'rehearse-20260101T000000000Z.db.gz',
+      prepare: (path) => writeFileSync(path, gzipSync(Buffer.from('not a database, only text '.repeat(200)))),
+      error: /is damaged/,
+    },
+    {
+      name: 'newer schema',
+      backupName: 'rehearse-20260101T000000000Z.db.gz',
+      prepare: (path) => {
+        const plain = `${path}.plain`;
+        const newer = new DatabaseConstructor(plain);
+        newer.exec('CREATE TABLE future (id INTEGER PRIMARY KEY)');
+        newer.pragma(`user_version = ${LATEST_VERSION + 1}`);
+        newer.close();
+        writeFileSync(path, gzipSync(readFileSync(plain)));
+        rmSync(plain);
+      },
+      error: new RegExp(`schema version ${LATEST_VERSION + 1}.*newer`),
+    },
+  ];
+
+  it.each(rejectedRestores)('rejected restore of $name writes no backup', async ({ backupName, prepare, error }) => {
+    open();
+    answer('alpha-1', 'request-kept');
+    await handle.app.backups.backupNow('test');
+    const folder = join(handle.dataDir, 'backups');
+    prepare?.(join(folder, backupName));
+    const filesBefore = readdirSync(folder).sort();
+    const logLines = captureLogLines();
+
+    await expect(handle.app.handlers.restoreBackup({ name: backupName })).rejects.toThrow(error);
+
+    expect(readdirSync(folder).sort()).toEqual(filesBefore);
+    expect(logLines.filter((line) => line.includes('before restore'))).toEqual([]);
+    expect(readdirSync(handle.dataDir).filter((name) => name.includes('.restoring'))).toEqual([]);
+    // The live database stays open and usable.
+    expect(reviewCount()).toBe(1);
+    answer('alpha-2', 'request-after-rejected-restore');
+    expect(reviewCount()).toBe(2);
+  });
+
+  it('second restore while one runs is rejected', async () => {
+    open();
+    answer('alpha-1', 'request-one');
+    const first = await handle.app.backups.backupNow('test');
+    handle.clock.now += 60_000;
+    answer('alpha-2', 'request-two');
+
+    const running = handle.app.handlers.restoreBackup({ name: first.name });
+    const second = handle.app.handlers.restoreBackup({ name: first.name });
+
+    await expect(second).rejects.toThrow(ConflictError);
+    await expect(running).resolves.toMatchObject({ restored: first.name });
+    expect(reviewCount()).toBe(1);
+    expect(readdirSync(handle.dataDir).filter((name) => name.includes('.restoring'))).toEqual([]);
   });
 
   it('pending migration backs up first', () => {

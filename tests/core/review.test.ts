@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerRequest } from '../../src/core/api/requests.js';
+import { setCardsSuspended } from '../../src/core/browse/suspend.js';
 import { currentMoment } from '../../src/core/context.js';
+import { ConflictError } from '../../src/core/errors.js';
 import { answerCard, getStudyStep, ratingChoices, undoAnswer } from '../../src/core/review/service.js';
 import { basicDeckYaml, openTempApp, type TempApp } from '../helpers/tempApp.js';
 
@@ -203,5 +205,176 @@ describe('queue order', () => {
     answer('alpha-1', 1);
     handle.clock.now += 61_000;
     expect(getStudyStep(handle.app.context, null).card?.id).toBe('alpha-1');
+  });
+});
+
+/** Reads the newest log row of a card: the answer its current state came from. */
+function latestLogRowOf(cardId: string) {
+  return handle.app.db.prepare('SELECT id, rating, study_day, after_reps, after_due, after_state FROM review_log WHERE card_id = ? ORDER BY id DESC LIMIT 1').get(cardId) as
+    | { id: number; rating: number; study_day: number; after_reps: number; after_due: number; after_state: number }
+    | undefined;
+}
+
+/** Checks that a card's state is the state after its newest remaining answer, or new when none is left. */
+function expectStateMatchesLog(cardId: string): void {
+  const state = handle.app.context.repositories.states.get(cardId)!;
+  const latest = latestLogRowOf(cardId);
+  if (latest === undefined) {
+    expect(state.reps).toBe(0);
+    expect(state.state).toBe(0);
+    return;
+  }
+  expect(state.reps).toBe(latest.after_reps);
+  expect(state.due).toBe(latest.after_due);
+  expect(state.state).toBe(latest.after_state);
+}
+
+describe('undo across the study-day start', () => {
+  // The study day starts at 04:00 (the default), so 03:50 belongs to the previous study day.
+  interface UndoCase {
+    name: string;
+    cards: number;
+    answers: { at: string; cardId: string; rating: 1 | 2 | 3 | 4 }[];
+    undoAt: string;
+    /** Ratings of the log rows left after each undo, oldest first, until nothing is left to undo today. */
+    remainingAfterEachUndo: number[][];
+  }
+  const cases: UndoCase[] = [
+    {
+      name: 'same study day',
+      cards: 1,
+      answers: [
+        { at: '2026-06-02T04:05:00Z', cardId: 'alpha-1', rating: 1 },
+        { at: '2026-06-02T04:07:00Z', cardId: 'alpha-1', rating: 3 },
+      ],
+      undoAt: '2026-06-02T04:10:00Z',
+      remainingAfterEachUndo: [[1], []],
+    },
+    {
+      name: 'clock back before the day start',
+      cards: 1,
+      answers: [
+        { at: '2026-06-02T04:05:00Z', cardId: 'alpha-1', rating: 1 },
+        { at: '2026-06-02T03:50:00Z', cardId: 'alpha-1', rating: 3 },
+      ],
+      undoAt: '2026-06-02T04:10:00Z',
+      remainingAfterEachUndo: [[1], []],
+    },
+    {
+      name: 'clock back, other card answered',
+      cards: 2,
+      answers: [
+        { at: '2026-06-02T04:05:00Z', cardId: 'alpha-1', rating: 1 },
+        { at: '2026-06-02T03:50:00Z', cardId: 'alpha-2', rating: 3 },
+      ],
+      undoAt: '2026-06-02T04:10:00Z',
+      // Only alpha-1's answer is today's. The answer to alpha-2 is filed under the previous study day and stays.
+      remainingAfterEachUndo: [[3]],
+    },
+  ];
+
+  it.each(cases)('$name keeps state and log in step', ({ cards, answers, undoAt, remainingAfterEachUndo }) => {
+    handle = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', cards) }, start: Date.parse(answers[0]!.at) });
+    for (const step of answers) {
+      handle.clock.now = Date.parse(step.at);
+      answer(step.cardId, step.rating);
+    }
+    handle.clock.now = Date.parse(undoAt);
+    for (const expected of remainingAfterEachUndo) {
+      const step = undoAnswer(handle.app.context, null);
+      expect(logRows().map((row) => row.rating)).toEqual(expected);
+      for (let index = 1; index <= cards; index += 1) expectStateMatchesLog(`alpha-${index}`);
+      expect(step.canUndo).toBe(expected !== remainingAfterEachUndo.at(-1));
+    }
+    expect(() => undoAnswer(handle.app.context, null)).toThrow(/no answer from today/);
+  });
+
+  it('later interview answer blocks undo', () => {
+    handle = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', 1) }, start: Date.parse('2026-06-02T04:05:00Z') });
+    answer('alpha-1', 1);
+    const reviewRow = handle.app.context.repositories.reviews.latestOfCard('alpha-1')!;
+    // A later answer from another source, filed under the previous study day.
+    handle.app.context.repositories.reviews.insert({ ...reviewRow, requestId: 'interview-request', source: 'interview', studyDay: reviewRow.studyDay - 1 });
+    const stateBefore = handle.app.context.repositories.states.get('alpha-1');
+
+    expect(getStudyStep(handle.app.context, null).canUndo).toBe(false);
+    expect(() => undoAnswer(handle.app.context, null)).toThrow(/no answer from today/);
+    expect(logRows()).toHaveLength(2);
+    expect(handle.app.context.repositories.states.get('alpha-1')).toEqual(stateBefore);
+  });
+
+  it('card answered after the clock went back shows again', () => {
+    handle = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', 1) }, start: Date.parse('2026-06-02T04:05:00Z') });
+    answer('alpha-1', 1);
+    handle.clock.now = Date.parse('2026-06-02T03:50:00Z');
+    expect(getStudyStep(handle.app.context, null).card?.id).toBe('alpha-1');
+    answer('alpha-1', 3);
+    handle.clock.now = Date.parse('2026-06-02T04:10:00Z');
+
+    const step = undoAnswer(handle.app.context, null);
+
+    expect(step.card?.id).toBe('alpha-1');
+    expect(handle.app.context.repositories.states.get('alpha-1')!.reps).toBe(1);
+    expect(latestLogRowOf('alpha-1')?.rating).toBe(1);
+  });
+});
+
+describe('suspended and retired cards', () => {
+  const inactive: { name: string; deactivate: (cardId: string) => void; message: RegExp }[] = [
+    {
+      name: 'suspended',
+      deactivate: (cardId) => setCardsSuspended(handle.app.context, { cardIds: [cardId], suspended: true }),
+      message: /Card "alpha-1" is suspended.*unsuspend it in Browse/,
+    },
+    {
+      name: 'retired',
+      deactivate: (cardId) => handle.app.context.repositories.cards.retire(cardId, handle.clock.now),
+      message: /Card "alpha-1" was retired/,
+    },
+  ];
+
+  it.each(inactive)('$name card cannot be answered', ({ deactivate, message }) => {
+    open(2);
+    deactivate('alpha-1');
+    const stateBefore = handle.app.context.repositories.states.get('alpha-1');
+
+    expect(() => answer('alpha-1', 3)).toThrow(ConflictError);
+    expect(() => answer('alpha-1', 3)).toThrow(message);
+    expect(logRows()).toHaveLength(0);
+    expect(handle.app.context.repositories.states.get('alpha-1')).toEqual(stateBefore);
+  });
+
+  it.each(inactive)('undo of a since-$name card skips it', ({ deactivate, message }) => {
+    open(2);
+    answer('alpha-1', 3);
+    deactivate('alpha-1');
+
+    const step = undoAnswer(handle.app.context, null);
+
+    expect(logRows()).toHaveLength(0);
+    expect(handle.app.context.repositories.states.get('alpha-1')!.reps).toBe(0);
+    expect(step.card?.id).toBe('alpha-2');
+    expect(step.canUndo).toBe(false);
+    expect(() => answer('alpha-1', 3)).toThrow(message);
+  });
+
+  it('undo in a one-card deck after suspending shows no card', () => {
+    open(1);
+    answer('alpha-1', 3);
+    setCardsSuspended(handle.app.context, { cardIds: ['alpha-1'], suspended: true });
+
+    const step = undoAnswer(handle.app.context, null);
+
+    expect(step.card).toBeNull();
+    expect(getStudyStep(handle.app.context, null).card).toBeNull();
+  });
+
+  it('retried answer of a since-suspended card is recorded once', () => {
+    open(2);
+    answer('alpha-1', 3, { requestId: 'retried-request' });
+    setCardsSuspended(handle.app.context, { cardIds: ['alpha-1'], suspended: true });
+
+    expect(() => answer('alpha-1', 3, { requestId: 'retried-request' })).not.toThrow();
+    expect(logRows()).toHaveLength(1);
   });
 });

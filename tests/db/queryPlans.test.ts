@@ -222,6 +222,14 @@ const reviewLogCases: PlanCase[] = [
     uses: ['SEARCH review_log USING INDEX review_log_day (study_day=? AND source=?)'],
     never: [...NO_FULL_SCAN, 'USE TEMP B-TREE FOR ORDER BY'],
   },
+  // Sorting one card's rows by id is cheap because a card has one row per answer. The index's
+  // reviewed_at order is not the answer order once the clock went back, so it cannot replace id.
+  {
+    name: 'latestOfCard',
+    call: () => repositories.reviews.latestOfCard('alpha-1'),
+    uses: ['SEARCH review_log USING INDEX review_log_card (card_id=?)'],
+    never: NO_FULL_SCAN,
+  },
   {
     name: 'countsOfDay',
     call: () => repositories.reviews.countsOfDay(20_000),

@@ -1,5 +1,5 @@
 import { inTransaction } from '../../db/connection.js';
-import type { MemoryStateRow, ReviewSource } from '../../db/repositories/types.js';
+import type { CardRow, MemoryStateRow, ReviewSource } from '../../db/repositories/types.js';
 import type { AnswerRequest } from '../api/requests.js';
 import type { RatingChoice, StudyStep } from '../api/views.js';
 import { currentMoment, type CoreContext, type Moment } from '../context.js';
@@ -8,6 +8,7 @@ import { formatInterval, RATING_LABELS, RATINGS, type RatingValue } from '../sch
 import { formatStudyDay } from '../scheduling/studyDay.js';
 import { loadCardView } from './cardView.js';
 import { nextAvailableAt, nextCardId, queueCounts } from './queue.js';
+import { findUndoTarget } from './undo.js';
 
 /** The four buttons of a card, each with the interval its answer will apply. */
 export function ratingChoices(moment: Moment, cardId: string, state: MemoryStateRow): RatingChoice[] {
@@ -21,7 +22,7 @@ export function ratingChoices(moment: Moment, cardId: string, state: MemoryState
 
 function stepFor(context: CoreContext, moment: Moment, deckId: string | null, cardId: string | null): StudyStep {
   const reviews = context.repositories.reviews;
-  const canUndo = reviews.latestOfDay(moment.studyDay, 'review') !== null;
+  const canUndo = findUndoTarget(context.repositories, moment.studyDay) !== null;
   const reviewedToday = reviews.countsOfDay(moment.studyDay).answers;
   const base = { studyDay: formatStudyDay(moment.studyDay), remaining: queueCounts(context, moment, deckId), canUndo, reviewedToday };
   if (cardId === null) {
@@ -50,6 +51,20 @@ export interface RecordAnswerInput {
 }
 
 /**
+ * Rejects an answer to a retired card, or to a suspended card from the daily
+ * review. A mock interview may still score a prompt suspended after the session
+ * picked it, because the session was planned while the prompt was active.
+ */
+function assertAnswerable(card: CardRow, source: ReviewSource): void {
+  if (card.retiredAt !== null) {
+    throw new ConflictError(`Card "${card.id}" was retired because its deck file no longer contains it, so it cannot be answered. Reload to get the current queue.`);
+  }
+  if (card.suspended && source === 'review') {
+    throw new ConflictError(`Card "${card.id}" is suspended, so it cannot be answered. To study it again, unsuspend it in Browse.`);
+  }
+}
+
+/**
  * Schedules and records one answer in one transaction: read the state, compute
  * the next one with FSRS, write it, append the log row. A request id that was
  * already recorded returns without a second step of scheduling.
@@ -65,9 +80,8 @@ export function recordAnswer(context: CoreContext, moment: Moment, input: Record
       return { duplicate: true };
     }
     const card = repositories.cards.get(input.cardId);
-    if (!card || card.retiredAt !== null) {
-      throw new NotFoundError(`Card "${input.cardId}" was not found or has been retired. Reload to get the current queue.`);
-    }
+    if (!card) throw new NotFoundError(`Card "${input.cardId}" was not found. Reload to get the current queue.`);
+    assertAnswerable(card, input.source);
     const before = repositories.states.get(input.cardId);
     if (!before) throw new NotFoundError(`Card "${input.cardId}" has no schedule yet. Restart Rehearse to sync the decks.`);
     const scheduler = card.kind === 'interview' ? moment.promptScheduler : moment.scheduler;
@@ -100,19 +114,23 @@ export function answerCard(context: CoreContext, request: AnswerRequest): StudyS
 }
 
 /**
- * Takes back the latest daily-review answer of the current study day: restores
- * the exact state stored before it (due included) and deletes its log row.
- * Returns a step that shows that card again.
+ * Takes back the latest daily-review answer of the current study day, picked by
+ * findUndoTarget, which also covers a clock set back across the day start. Restores
+ * the exact state stored before the answer (due included) and deletes its log row.
+ * The returned step shows that card again, unless it was suspended or retired
+ * since. Then it shows the next card of the queue, as getStudyStep would.
  */
 export function undoAnswer(context: CoreContext, deckId: string | null): StudyStep {
   const moment = currentMoment(context);
-  const cardId = inTransaction(context.db, () => {
-    const latest = context.repositories.reviews.latestOfDay(moment.studyDay, 'review');
-    if (!latest) throw new NotFoundError('There is no answer from today left to undo.');
-    context.repositories.states.put(latest.cardId, latest.before);
-    context.repositories.reviews.delete(latest.id);
-    return latest.cardId;
+  const undone = inTransaction(context.db, () => {
+    const target = findUndoTarget(context.repositories, moment.studyDay);
+    if (!target) throw new NotFoundError('There is no answer from today left to undo.');
+    context.repositories.states.put(target.cardId, target.before);
+    context.repositories.reviews.delete(target.id);
+    return target;
   });
-  context.logger.info('answer undone', { cardId });
-  return stepFor(context, moment, deckId, cardId);
+  context.logger.info('answer undone', { cardId: undone.cardId, studyDay: undone.studyDay, currentStudyDay: moment.studyDay });
+  const card = context.repositories.cards.get(undone.cardId);
+  const studiable = card !== null && card.kind === 'basic' && !card.suspended && card.retiredAt === null;
+  return stepFor(context, moment, deckId, studiable ? undone.cardId : nextCardId(context, moment, deckId));
 }

@@ -29,6 +29,7 @@ export function createReviewLogRepository(db: Database) {
   const byRequestId = db.prepare(`SELECT ${COLUMNS} FROM review_log WHERE request_id = ?`);
   // The highest id is the latest answer recorded, whatever the wall clock said when it was written.
   const latestOfDay = db.prepare(`SELECT ${COLUMNS} FROM review_log WHERE study_day = ? AND source = ? ORDER BY id DESC LIMIT 1`);
+  const latestOfCard = db.prepare(`SELECT ${COLUMNS} FROM review_log WHERE card_id = ? ORDER BY id DESC LIMIT 1`);
   const remove = db.prepare('DELETE FROM review_log WHERE id = ?');
   const countIntroducedOfDay = db.prepare(
     `SELECT
@@ -59,6 +60,11 @@ export function createReviewLogRepository(db: Database) {
     },
     latestOfDay(studyDay: number, source: ReviewSource): ReviewLogRow | null {
       const row = latestOfDay.get(studyDay, source) as Record<string, unknown> | undefined;
+      return row ? fromRow(row) : null;
+    },
+    /** Returns the card's latest log row of any source and study day, which is the answer its current state came from. */
+    latestOfCard(cardId: string): ReviewLogRow | null {
+      const row = latestOfCard.get(cardId) as Record<string, unknown> | undefined;
       return row ? fromRow(row) : null;
     },
     delete(id: number): void {
