@@ -200,6 +200,21 @@ describe('queue order', () => {
     expect(getStudyStep(handle.app.context, null).card?.id).toBe('alpha-1');
   });
 
+  it.each([
+    { name: 'a 10-minute step, inside the learn-ahead window', steps: ['1m', '10m'], learning: 1 },
+    { name: 'a 1-hour step, later today', steps: ['1h', '4h'], learning: 0 },
+  ])('Home counts learning cards as the queue does: $name', async ({ steps, learning }) => {
+    open(1);
+    await handle.app.handlers.updateSettings({ learningSteps: steps });
+    answer('alpha-1', 3);
+    const home = await handle.app.handlers.getHome({});
+    const step = getStudyStep(handle.app.context, null);
+    expect(home.totals.learning).toBe(learning);
+    expect(step.remaining.learning).toBe(learning);
+    expect(step.card === null).toBe(learning === 0);
+    expect(home.nextDueAt).toBe(learning === 0 ? handle.app.context.repositories.states.get('alpha-1')!.due : home.nextDueAt);
+  });
+
   it('learning card due now comes before new cards', () => {
     open(3);
     answer('alpha-1', 1);

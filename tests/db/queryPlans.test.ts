@@ -179,7 +179,7 @@ const queueCases: PlanCase[] = [
   },
   {
     name: 'deckCounts',
-    call: () => repositories.queue.deckCounts(DAY_END),
+    call: () => repositories.queue.deckCounts(NOW, DAY_END),
     uses: ['SEARCH cs USING INDEX card_state_state_due (state=?)', 'SEARCH c USING COVERING INDEX cards_active (id=?', 'SCAN c USING COVERING INDEX cards_active_deck'],
     never: ['SCAN cs', 'SCAN card_state', 'SCAN cards'],
   },
@@ -328,15 +328,19 @@ describe('rewritten queue statements', () => {
     expect(repositories.queue.counts(deckId, learnCutoff, dayEnd)).toEqual(plainCounts(deckId, learnCutoff, dayEnd));
   });
 
-  it('deckCounts match plain count per deck', () => {
+  it.each([
+    { learnCutoff: NOW, dayEnd: DAY_END },
+    { learnCutoff: NOW + 86_400_000, dayEnd: DAY_END },
+    { learnCutoff: 0, dayEnd: Number.MAX_SAFE_INTEGER },
+  ])('deckCounts match plain count, learning by $learnCutoff', ({ learnCutoff, dayEnd }) => {
     const plain = db
       .prepare(
-        `SELECT c.deck_id AS deckId, SUM(cs.state IN (1, 3) AND cs.due < @dayEnd) AS learning,
+        `SELECT c.deck_id AS deckId, SUM(cs.state IN (1, 3) AND cs.due <= @learnCutoff) AS learning,
            SUM(cs.state = 2 AND cs.due < @dayEnd) AS review, SUM(cs.state = 0) AS new, COUNT(*) AS total
          FROM cards c JOIN card_state cs ON cs.card_id = c.id WHERE ${ACTIVE_CARD} GROUP BY c.deck_id ORDER BY c.deck_id`,
       )
-      .all({ dayEnd: DAY_END });
-    const rewritten = [...repositories.queue.deckCounts(DAY_END)].sort((left, right) => left.deckId.localeCompare(right.deckId));
+      .all({ learnCutoff, dayEnd });
+    const rewritten = [...repositories.queue.deckCounts(learnCutoff, dayEnd)].sort((left, right) => left.deckId.localeCompare(right.deckId));
     expect(rewritten).toEqual(plain);
   });
 

@@ -2,14 +2,14 @@ import type { DeckSummary, HomeView } from '../api/views.js';
 import { currentMoment, type CoreContext } from '../context.js';
 import type { Family } from '../decks/schema.js';
 import { formatStudyDay } from '../scheduling/studyDay.js';
-import { nextAvailableAt, remainingLimits } from './queue.js';
+import { LEARN_AHEAD_MS, nextAvailableAt, remainingLimits } from './queue.js';
 
 /** Builds Home: every deck with today's counts, within the daily limits. */
 export function getHome(context: CoreContext): HomeView {
   const moment = currentMoment(context);
   const { repositories } = context;
   const limits = remainingLimits(context, moment);
-  const counts = new Map(repositories.queue.deckCounts(moment.dayEnd).map((row) => [row.deckId, row]));
+  const counts = new Map(repositories.queue.deckCounts(moment.now + LEARN_AHEAD_MS, moment.dayEnd).map((row) => [row.deckId, row]));
   const prompts = repositories.queue.interviewPromptsPerDeck();
   const decks: DeckSummary[] = repositories.decks.list().map((deck) => {
     const row = counts.get(deck.id);

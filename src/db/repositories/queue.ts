@@ -79,7 +79,8 @@ export function createQueueRepository(db: Database) {
         SUM(cs.state = 2) AS review,
         SUM(cs.state = 0) AS new
       FROM ${DUE_JOIN}
-      WHERE (cs.state = 0 OR (cs.state IN (1, 2, 3) AND cs.due < @dayEnd)) AND ${ACTIVE}
+      WHERE (cs.state = 0 OR (cs.state = 2 AND cs.due < @dayEnd) OR (cs.state IN (1, 3) AND cs.due <= @learnCutoff))
+        AND ${ACTIVE}
       GROUP BY c.deck_id`,
   );
   const deckTotals = db.prepare(
@@ -125,9 +126,13 @@ export function createQueueRepository(db: Database) {
       if (deckId === null) return countsAll.get({ learnCutoff, dayEnd }) as QueueCounts;
       return countsOfDeck.get({ learnCutoff, dayEnd, deckId }) as QueueCounts;
     },
-    /** Counts per deck with active cards: learning and review cards due before `dayEnd`, new cards, all active cards. */
-    deckCounts(dayEnd: number): DeckCounts[] {
-      const due = new Map((deckCounts.all({ dayEnd }) as DeckCounts[]).map((row) => [row.deckId, row]));
+    /**
+     * Counts per deck with active cards: learning cards due by `learnCutoff`, review cards due
+     * before `dayEnd`, new cards, all active cards. The cut-offs are those of counts(), so Home
+     * promises only what the review screen shows.
+     */
+    deckCounts(learnCutoff: number, dayEnd: number): DeckCounts[] {
+      const due = new Map((deckCounts.all({ learnCutoff, dayEnd }) as DeckCounts[]).map((row) => [row.deckId, row]));
       return (deckTotals.all() as { deckId: string; total: number }[]).map(({ deckId, total }) => {
         const row = due.get(deckId);
         return { deckId, learning: row?.learning ?? 0, review: row?.review ?? 0, new: row?.new ?? 0, total };
