@@ -201,6 +201,55 @@ describe.skipIf(!enabled)('mock interview in Chromium', () => {
     await context.close();
   });
 
+  // Typing is lost when no field has focus, and the clock runs from the moment a prompt shows.
+  it('keyboard user types into every started prompt', { timeout: 60_000 }, async () => {
+    // A server of its own, so the session this test leaves unfinished blocks no other test.
+    const own = await startServe(join(folder.path, 'keyboard-data'), [], { REHEARSE_DECKS_DIR: join(folder.path, 'decks') });
+    const { context, page } = await newPage(browser, 1000, 900);
+    try {
+      await page.clock.install({ time: START });
+      await page.goto(own.url);
+      await page.clock.pauseAt(START + 5000);
+      await openInterview(page);
+      const box = page.getByLabel('Your answer, as you would say it');
+      const answerBoxFocused = async () => (await page.locator('#interview-answer:focus').count()) === 1;
+
+      await page.getByRole('button', { name: 'Start Rapid fire' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByText('Prompt 1 of 8').count()).toBe(1);
+      await expect.poll(answerBoxFocused).toBe(true);
+      await page.keyboard.type('Canary first');
+      expect(await box.inputValue()).toBe('Canary first');
+
+      // Space ticks a focused key point, and a digit still picks the score.
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('review-coverage').waitFor();
+      expect(await page.locator('.given-answer').innerText()).toBe('Canary first');
+      const point = page.getByRole('checkbox').nth(2);
+      await point.focus();
+      await page.keyboard.press('Space');
+      expect(await point.isChecked()).toBe(true);
+      await page.keyboard.press('4');
+      expect(await page.getByRole('radio', { name: 'Easy' }).getAttribute('aria-checked')).toBe('true');
+      await page.getByRole('button', { name: 'Confirm Easy' }).waitFor();
+
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => page.getByText('Prompt 2 of 8').count()).toBe(1);
+      await expect.poll(answerBoxFocused).toBe(true);
+      await page.keyboard.type('Shadow traffic');
+      expect(await box.inputValue()).toBe('Shadow traffic');
+
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByRole('button', { name: 'Resume' }).click();
+      await expect.poll(answerBoxFocused).toBe(true);
+      await page.keyboard.type(' and rollback');
+      expect(await box.inputValue()).toBe('Shadow traffic and rollback');
+    } finally {
+      await context.close();
+      await own.stop();
+    }
+  });
+
   it('resumes an interrupted session with its answer and time', { timeout: 60_000 }, async () => {
     const { context, page } = await newPage(browser);
     await page.clock.install({ time: START + 86_400_000 });

@@ -23,7 +23,7 @@ function backupsView(overrides: Partial<BackupsView> = {}): BackupsView {
 
 afterEach(() => {
   resetRenderer();
-  useBackupsStore.setState({ view: null, busy: null, status: '' });
+  useBackupsStore.setState({ view: null, busy: null, status: '', safetyBackup: null });
 });
 
 async function openPanel(view: BackupsView = backupsView()) {
@@ -39,8 +39,10 @@ async function openPanel(view: BackupsView = backupsView()) {
   return api;
 }
 
-function restoreButtonFor(createdAt: number): HTMLElement {
-  return screen.getByRole('button', { name: `Restore the backup from ${formatBackupTime(createdAt)}` });
+type BackupEntry = BackupsView['backups'][number];
+
+function restoreButtonFor(entry: BackupEntry): HTMLElement {
+  return screen.getByRole('button', { name: `Restore the backup from ${formatBackupTime(entry.createdAt)} (${entry.name})` });
 }
 
 describe('backups panel', () => {
@@ -92,9 +94,9 @@ describe('backups panel', () => {
     const api = await openPanel();
     await screen.findAllByTestId('backup-row');
 
-    fireEvent.click(restoreButtonFor(OLDER.createdAt));
+    fireEvent.click(restoreButtonFor(OLDER));
 
-    const confirmation = screen.getByRole('group', { name: `Restore the backup from ${formatBackupTime(OLDER.createdAt)}?` });
+    const confirmation = screen.getByRole('group', { name: `Restore the backup from ${formatBackupTime(OLDER.createdAt)} (${OLDER.name})?` });
     expect(confirmation.textContent).toContain('Rehearse backs up your current state first');
     expect(api.restoreBackup).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(within(confirmation).getByRole('button', { name: 'Restore this backup' }));
@@ -103,7 +105,7 @@ describe('backups panel', () => {
   it('confirmed restore sends the name', async () => {
     const api = await openPanel();
     await screen.findAllByTestId('backup-row');
-    fireEvent.click(restoreButtonFor(OLDER.createdAt));
+    fireEvent.click(restoreButtonFor(OLDER));
 
     fireEvent.click(screen.getByRole('button', { name: 'Restore this backup' }));
 
@@ -117,7 +119,7 @@ describe('backups panel', () => {
     await screen.findAllByTestId('backup-row');
     api.getSettings.mockResolvedValue({ ...DEFAULT_SETTINGS, newPerDay: 7 });
     const homeCalls = api.getHome.mock.calls.length;
-    fireEvent.click(restoreButtonFor(OLDER.createdAt));
+    fireEvent.click(restoreButtonFor(OLDER));
 
     fireEvent.click(screen.getByRole('button', { name: 'Restore this backup' }));
 
@@ -128,7 +130,7 @@ describe('backups panel', () => {
   it('cancel keeps the data and returns focus', async () => {
     const api = await openPanel();
     await screen.findAllByTestId('backup-row');
-    const restoreButton = restoreButtonFor(NEWER.createdAt);
+    const restoreButton = restoreButtonFor(NEWER);
     fireEvent.click(restoreButton);
 
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -141,7 +143,7 @@ describe('backups panel', () => {
   it('Escape cancels the confirmation', async () => {
     const api = await openPanel();
     await screen.findAllByTestId('backup-row');
-    fireEvent.click(restoreButtonFor(NEWER.createdAt));
+    fireEvent.click(restoreButtonFor(NEWER));
 
     fireEvent.keyDown(screen.getByRole('button', { name: 'Restore this backup' }), { key: 'Escape' });
 
@@ -153,12 +155,41 @@ describe('backups panel', () => {
     const api = await openPanel();
     await screen.findAllByTestId('backup-row');
     api.restoreBackup.mockRejectedValueOnce(new ApiError('validation', 'Backup "x" is damaged (file is not a database); pick another one.'));
-    fireEvent.click(restoreButtonFor(OLDER.createdAt));
+    fireEvent.click(restoreButtonFor(OLDER));
 
     fireEvent.click(screen.getByRole('button', { name: 'Restore this backup' }));
 
     expect((await screen.findByTestId('error-banner')).textContent).toContain('pick another one');
     expect(screen.queryByText(/^Restored the backup/)).toBeNull();
+  });
+
+  // Backup names keep milliseconds, so two backups made in one second still differ by name.
+  it('same-second backups get distinct labels', async () => {
+    const first = { name: 'rehearse-20261204T090000120Z.db.gz', createdAt: Date.parse('2026-12-04T09:00:00.120Z'), sizeBytes: 3_000 };
+    const second = { name: 'rehearse-20261204T090000870Z.db.gz', createdAt: Date.parse('2026-12-04T09:00:00.870Z'), sizeBytes: 3_000 };
+    await openPanel(backupsView({ backups: [second, first] }));
+    await screen.findAllByTestId('backup-row');
+
+    const labels = screen.getAllByRole('button', { name: /^Restore the backup from/ }).map((button) => button.getAttribute('aria-label'));
+    expect(new Set(labels).size).toBe(2);
+    expect(restoreButtonFor(first)).not.toBe(restoreButtonFor(second));
+    expect(within(screen.getAllByTestId('backup-row')[1]!).getByText(first.name)).toBeTruthy();
+  });
+
+  it('marks the backup made before a restore', async () => {
+    const api = await openPanel();
+    await screen.findAllByTestId('backup-row');
+    api.listBackups.mockResolvedValue(backupsView({ backups: [SAFETY, NEWER, OLDER] }));
+    fireEvent.click(restoreButtonFor(OLDER));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Restore this backup' }));
+
+    await waitFor(() => expect(screen.getAllByTestId('backup-row')).toHaveLength(3));
+    const [safetyRow, newerRow] = screen.getAllByTestId('backup-row');
+    expect(within(safetyRow!).getByText('Made before the last restore')).toBeTruthy();
+    expect(within(newerRow!).queryByText('Made before the last restore')).toBeNull();
+    const label = `Restore the backup from ${formatBackupTime(SAFETY.createdAt)} (made before the last restore, ${SAFETY.name})`;
+    expect(within(safetyRow!).getByRole('button', { name: label })).toBeTruthy();
   });
 
   it('shows the unclean shutdown notice', async () => {
@@ -183,7 +214,7 @@ describe('backups panel', () => {
   it('open confirmation passes axe', async () => {
     await openPanel(backupsView({ uncleanShutdown: true, problems: ['Page 7: btreeInitPage() returns error code 11'] }));
     await screen.findAllByTestId('backup-row');
-    fireEvent.click(restoreButtonFor(OLDER.createdAt));
+    fireEvent.click(restoreButtonFor(OLDER));
 
     // Contrast needs a real layout engine, so jsdom skips that rule.
     const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });

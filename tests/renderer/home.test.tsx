@@ -37,6 +37,13 @@ describe('home screen', () => {
     expect(screen.getByTestId('reviewed-today').textContent).toBe('4');
   });
 
+  // Statistics counts mock interview answers too, so Home names the daily review.
+  it('labels the count as daily review', async () => {
+    await openHome();
+
+    expect(screen.getByTestId('reviewed-today').parentElement?.textContent).toBe('Daily review answers today: 4');
+  });
+
   it('groups decks under family titles', async () => {
     await openHome();
 

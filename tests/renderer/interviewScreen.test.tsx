@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InterviewScreen } from '../../src/renderer/screens/interview/InterviewScreen.js';
 import { useInterviewStore } from '../../src/renderer/stores/interview.js';
@@ -149,5 +149,57 @@ describe('interview screen', () => {
     api.getInterviewSession.mockResolvedValue(makeSession([makePrompt(0), makePrompt(1)], { requested: 8 }));
     fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
     expect(await screen.findByText('Only 2 prompts matched this format, which asks for 8.')).toBeTruthy();
+  });
+});
+
+function answerBox(): HTMLElement {
+  return screen.getByLabelText('Your answer, as you would say it');
+}
+
+describe('interview answer box focus', () => {
+  // The store marks the request busy until after the new prompt renders, so the box is disabled at first.
+  it('takes focus when a session starts', async () => {
+    const api = await openSetup();
+    api.startInterview.mockResolvedValue(makeSession([makePrompt(0), makePrompt(1)]));
+    fireEvent.click(screen.getByRole('button', { name: 'Start Rapid fire' }));
+    await screen.findByTestId('prompt-clock');
+
+    await waitFor(() => expect(document.activeElement).toBe(answerBox()));
+    expect(answerBox()).toHaveProperty('disabled', false);
+  });
+
+  it('takes focus when the next prompt starts', async () => {
+    const api = await openReview();
+    const next = makeSession([reviewSession().prompts[0]!, makePrompt(1)], { step: { kind: 'answer', position: 1 } });
+    api.scoreInterviewPrompt.mockResolvedValue(next);
+    fireEvent.click(screen.getByRole('button', { name: /^Confirm / }));
+    await screen.findByText(/Prompt 2 of 2/);
+
+    await waitFor(() => expect(document.activeElement).toBe(answerBox()));
+  });
+
+  it('takes focus on resume from pause', async () => {
+    const api = await openSetup(makeSetup({ unfinished: historyEntry() }));
+    api.getInterviewSession.mockResolvedValue(makeSession([makePrompt(0, { status: 'answering', usedMs: 30_000 })]));
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    await screen.findByText('Paused: both clocks are stopped.');
+    expect(document.activeElement).not.toBe(answerBox());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+
+    await waitFor(() => expect(document.activeElement).toBe(answerBox()));
+  });
+});
+
+describe('interview score keys', () => {
+  it('digit scores from a focused key point', async () => {
+    await openReview();
+    const box = screen.getAllByRole('checkbox')[2]!;
+    box.focus();
+
+    fireEvent.keyDown(box, { key: '4' });
+
+    expect(screen.getByRole('radio', { name: 'Easy' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Confirm Easy' })).toBeTruthy();
   });
 });

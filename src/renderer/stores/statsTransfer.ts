@@ -4,7 +4,7 @@ import { ApiError } from '../api/ApiError.js';
 import { isApiResult, unwrapResult } from '../api/result.js';
 import { readAccessToken } from '../api/token.js';
 import { currentApi } from './api.js';
-import { reportError } from './errors.js';
+import { reportError, useErrorStore } from './errors.js';
 import { useHomeStore } from './home.js';
 import { useStatsStore } from './stats.js';
 
@@ -71,6 +71,15 @@ function importedSentence(summary: ImportSummary): string {
   return `Imported ${reviews} answers, ${cards} cards and ${interviewSessions} mock interviews.`;
 }
 
+/**
+ * Hides the banner when a new export or import starts, so an earlier failure never
+ * shows next to the status line of a later transfer. The banner stores one message
+ * and not where it came from, so this also hides an older error from elsewhere in the app.
+ */
+function clearEarlierError(): void {
+  useErrorStore.getState().dismiss();
+}
+
 const LABELS: Record<ExportKind, string> = {
   'progress-csv': 'progress CSV',
   'review-log-csv': 'review log CSV',
@@ -86,6 +95,7 @@ export const useTransferStore = create<TransferState>((set, get) => ({
 
   exportData: async (kind) => {
     if (get().running !== null) return;
+    clearEarlierError();
     set({ running: kind, status: `Exporting the ${LABELS[kind]}…` });
     try {
       const result = await currentApi().exportData({ kind });
@@ -108,6 +118,7 @@ export const useTransferStore = create<TransferState>((set, get) => ({
 
   importData: async (file) => {
     if (get().running !== null) return;
+    clearEarlierError();
     set({ running: 'import', status: 'Importing the backup…' });
     try {
       let result = await currentApi().importData({});

@@ -1,21 +1,16 @@
 import { useEffect } from 'react';
-import { isTypingTarget } from '../../keyboard.js';
+import { isTextEntry } from '../../keyboard.js';
 import { useBrowseStore } from '../../stores/browse.js';
 import { SEARCH_INPUT_ID } from './BrowseFilters.js';
 
 const MOVES: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
-
-/** Checkboxes take no text, so the list's letter shortcuts still work right after a filter is ticked. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) return false;
-  return isTypingTarget(target);
-}
 
 function isControl(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('button, a[href], summary') !== null;
 }
 
 function handleKey(event: KeyboardEvent): void {
+  // Checkboxes take no text, so the list's letter shortcuts still work right after a filter is ticked.
   if (event.defaultPrevented || isTextEntry(event.target)) return;
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const browse = useBrowseStore.getState();

@@ -42,7 +42,7 @@ export function TodaySummary({ home, onStudyAll, onInterview }: TodaySummaryProp
       </div>
       {nothingDue && <NextDue nextDueAt={home.nextDueAt} />}
       <p className="summary-note">
-        Reviewed today: <strong data-testid="reviewed-today">{home.reviewedToday}</strong>
+        Daily review answers today: <strong data-testid="reviewed-today">{home.reviewedToday}</strong>
       </p>
       <p className="summary-note">
         Interview prompts due: <strong data-testid="interviews-due">{home.interviewsDue}</strong>{' '}

@@ -31,12 +31,15 @@ export function RunningView(props: RunningViewProps) {
   const clock = readTimer(timer, now);
   const phase = phaseAt(session.phases, clock.promptUsedMs);
   const paused = !clock.running;
+  const editable = !paused && !busy;
   const answerBox = useRef<HTMLTextAreaElement>(null);
 
-  // Each new prompt takes the keyboard at once, as the clock is already running.
+  // Each new prompt, and a resumed one, takes the keyboard at once because its clock runs.
+  // A new prompt first renders while the request that opened it is still in flight, and a
+  // disabled box cannot take focus. So the focus waits until the box is editable.
   useEffect(() => {
-    answerBox.current?.focus();
-  }, [position]);
+    if (editable) answerBox.current?.focus();
+  }, [position, editable]);
 
   return (
     <section className="interview-running" aria-labelledby="prompt-heading">
@@ -93,7 +96,7 @@ export function RunningView(props: RunningViewProps) {
         className="answer-box"
         value={draft}
         rows={10}
-        disabled={paused || busy}
+        disabled={!editable}
         onChange={(event) => props.onType(event.target.value)}
         onBlur={props.onBlur}
       />

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isTypingTarget } from '../../keyboard.js';
+import { isTextEntry } from '../../keyboard.js';
 import { useInterviewStore } from '../../stores/interview.js';
 
 const RATING_KEYS: Record<string, 1 | 2 | 3 | 4> = { '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -24,7 +24,7 @@ function handleKey(event: KeyboardEvent): void {
     }
     return;
   }
-  if (step?.kind !== 'review' || isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (step?.kind !== 'review' || isTextEntry(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
   const rating = RATING_KEYS[event.key];
   if (rating !== undefined) {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isTypingTarget } from '../../keyboard.js';
+import { isTextEntry } from '../../keyboard.js';
 import { useReviewStore } from '../../stores/review.js';
 
 const RATING_KEYS: Record<string, 1 | 2 | 3 | 4> = { '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -14,7 +14,7 @@ function isControl(target: EventTarget | null): boolean {
 
 function handleKey(event: KeyboardEvent): void {
   // A held key repeats, and one press must never answer two cards.
-  if (event.repeat || event.defaultPrevented || isTypingTarget(event.target)) return;
+  if (event.repeat || event.defaultPrevented || isTextEntry(event.target)) return;
   const review = useReviewStore.getState();
 
   if (isUndo(event)) {

@@ -12,6 +12,18 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+const SAFETY_NOTE = 'Made before the last restore';
+
+/**
+ * Builds the text that names a backup in its Restore label and the confirmation:
+ * the time, whether the last restore made it, and the file name, which stays
+ * unique for backups made in the same second.
+ */
+function describeBackup(entry: BackupEntry, isSafety: boolean): string {
+  const details = isSafety ? `made before the last restore, ${entry.name}` : entry.name;
+  return `${formatBackupTime(entry.createdAt)} (${details})`;
+}
+
 interface BackupsPanelProps {
   /** Receives the settings of the restored backup, so the settings form can show them. */
   onSettingsRestored?: (settings: Settings) => void;
@@ -26,6 +38,7 @@ export function BackupsPanel({ onSettingsRestored }: BackupsPanelProps) {
   const view = useBackupsStore((state) => state.view);
   const busy = useBackupsStore((state) => state.busy);
   const status = useBackupsStore((state) => state.status);
+  const safetyBackup = useBackupsStore((state) => state.safetyBackup);
   const [pending, setPending] = useState<BackupEntry | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocusTo = useRef<string | null>(null);
@@ -83,6 +96,7 @@ export function BackupsPanel({ onSettingsRestored }: BackupsPanelProps) {
       {pending !== null && (
         <RestoreConfirmation
           entry={pending}
+          isSafety={pending.name === safetyBackup}
           busy={busy === 'restore'}
           onConfirm={() => void confirm()}
           onCancel={cancel}
@@ -91,6 +105,7 @@ export function BackupsPanel({ onSettingsRestored }: BackupsPanelProps) {
       {view === null ? null : (
         <BackupTable
           backups={view.backups}
+          safetyBackup={safetyBackup}
           disabled={busy !== null || pending !== null}
           onRestore={setPending}
         />
@@ -137,11 +152,13 @@ function HealthNotice({ view }: { view: BackupsView }) {
 
 interface BackupTableProps {
   backups: BackupEntry[];
+  /** The name of the backup the last restore made first, or null. */
+  safetyBackup: string | null;
   disabled: boolean;
   onRestore: (entry: BackupEntry) => void;
 }
 
-function BackupTable({ backups, disabled, onRestore }: BackupTableProps) {
+function BackupTable({ backups, safetyBackup, disabled, onRestore }: BackupTableProps) {
   if (backups.length === 0) return <p className="backups-empty">No backups yet.</p>;
 
   return (
@@ -159,7 +176,11 @@ function BackupTable({ backups, disabled, onRestore }: BackupTableProps) {
       <tbody>
         {backups.map((entry) => (
           <tr key={entry.name} data-testid="backup-row">
-            <td>{formatBackupTime(entry.createdAt)}</td>
+            <td>
+              {formatBackupTime(entry.createdAt)}
+              {entry.name === safetyBackup && <span className="backup-kind">{SAFETY_NOTE}</span>}
+              <span className="backup-file">{entry.name}</span>
+            </td>
             <td>{formatSize(entry.sizeBytes)}</td>
             <td>
               <button
@@ -167,7 +188,7 @@ function BackupTable({ backups, disabled, onRestore }: BackupTableProps) {
                 id={restoreButtonId(entry.name)}
                 className="button button-quiet"
                 disabled={disabled}
-                aria-label={`Restore the backup from ${formatBackupTime(entry.createdAt)}`}
+                aria-label={`Restore the backup from ${describeBackup(entry, entry.name === safetyBackup)}`}
                 onClick={() => onRestore(entry)}
               >
                 Restore
@@ -182,13 +203,14 @@ function BackupTable({ backups, disabled, onRestore }: BackupTableProps) {
 
 interface RestoreConfirmationProps {
   entry: BackupEntry;
+  isSafety: boolean;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Asks before a restore and explains that the current state is backed up first. Escape cancels. */
-function RestoreConfirmation({ entry, busy, onConfirm, onCancel }: RestoreConfirmationProps) {
+function RestoreConfirmation({ entry, isSafety, busy, onConfirm, onCancel }: RestoreConfirmationProps) {
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -210,7 +232,7 @@ function RestoreConfirmation({ entry, busy, onConfirm, onCancel }: RestoreConfir
       onKeyDown={onKeyDown}
     >
       <p id="restore-confirm-title" className="backups-confirm-title">
-        Restore the backup from {formatBackupTime(entry.createdAt)}?
+        Restore the backup from {describeBackup(entry, isSafety)}?
       </p>
       <p id="restore-confirm-text">
         Your progress since then is replaced. Rehearse backs up your current state first, so you can

@@ -6,7 +6,16 @@ function minutes(durationMs: number): string {
   return `${Math.floor(total / 60)} h ${total % 60} min`;
 }
 
-function Tile({ label, value, detail, testId }: { label: string; value: string; detail: string; testId: string }) {
+interface TileProps {
+  label: string;
+  value: string;
+  /** Scope of the count, shown above the detail where the label alone could mislead. */
+  scope?: string;
+  detail: string;
+  testId: string;
+}
+
+function Tile({ label, value, scope, detail, testId }: TileProps) {
   return (
     <div className="stats-tile">
       <dt>{label}</dt>
@@ -14,6 +23,7 @@ function Tile({ label, value, detail, testId }: { label: string; value: string; 
         <span className="stats-tile-value" data-testid={testId}>
           {value}
         </span>
+        {scope !== undefined && <span className="stats-tile-detail">{scope}</span>}
         <span className="stats-tile-detail">{detail}</span>
       </dd>
     </div>
@@ -31,8 +41,9 @@ export function TodayTiles({ view }: { view: StatsView }) {
   return (
     <dl className="stats-tiles" aria-label="Today">
       <Tile
-        label="Reviewed today"
+        label="Answers today"
         value={String(today.answers)}
+        scope="Daily review and mock interviews"
         detail={`${view.totals.answers} in total`}
         testId="stats-today-answers"
       />
