@@ -41,7 +41,7 @@ export function createHandlers(context: CoreContext, services: AppServices): App
       checked: services.health.checked,
       problems: services.health.problems,
     }),
-    backupNow: () => services.backups.backupNow('on request'),
+    backupNow: () => services.backups.backupNow('on-request'),
     restoreBackup: ({ name }) => services.restore(name),
     getInterviewSetup: () => getInterviewSetup(context),
     startInterview: (request) => startInterview(context, request),

@@ -10,7 +10,7 @@ export function openSyncedDatabase(databasePath: string, store: BackupStore, dec
   const db = openDatabase(databasePath, {
     logger: logger.child('db'),
     beforeMigrate: (database, plan) => {
-      const entry = store.createNow(database, clock());
+      const entry = store.createNow(database, clock(), 'before-migrating');
       logger.info('backed up before migrating', { from: plan.from, to: plan.to, backup: entry.name });
     },
   });

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { openApp } from '../../src/core/app.js';
+import { BACKUP_REASONS, type BackupReason } from '../../src/core/backup/reasons.js';
 import { restoreNewestGoodBackup, moveDatabaseAside } from '../../src/core/backup/recovery.js';
+import { backupName, parseBackupName } from '../../src/core/backup/store.js';
 import { ConflictError } from '../../src/core/errors.js';
 import { answerCard } from '../../src/core/review/service.js';
 import { DatabaseCorruptError, DatabaseTooNewError } from '../../src/db/errors.js';
@@ -53,7 +55,7 @@ describe('backups', () => {
   it('backup and restore round trip', async () => {
     open();
     answer('alpha-1', 'request-one');
-    const first = await handle.app.backups.backupNow('test');
+    const first = await handle.app.backups.backupNow('on-request');
     handle.clock.now += 60_000;
     answer('alpha-2', 'request-two');
     expect(reviewCount()).toBe(2);
@@ -68,7 +70,7 @@ describe('backups', () => {
 
   it('backup files are gzip with no partial leftovers', async () => {
     open();
-    const entry = await handle.app.backups.backupNow('test');
+    const entry = await handle.app.backups.backupNow('on-request');
     const folder = join(handle.dataDir, 'backups');
     expect(readdirSync(folder)).toEqual([entry.name]);
     const bytes = readFileSync(join(folder, entry.name));
@@ -80,7 +82,7 @@ describe('backups', () => {
   // beside it that the rename into place does not take along.
   it('restore leaves no unpacking files', async () => {
     open();
-    const entry = await handle.app.backups.backupNow('test');
+    const entry = await handle.app.backups.backupNow('on-request');
     await handle.app.handlers.restoreBackup({ name: entry.name });
     expect(readdirSync(handle.dataDir).filter((name) => name.includes('.restoring'))).toEqual([]);
   });
@@ -101,6 +103,17 @@ describe('backups', () => {
   const rejectedRestores: RejectedRestore[] = [
     { name: 'path outside the folder', backupName: '../rehearse.db', error: /"\.\.\/rehearse\.db" is not a Rehearse backup name/ },
     { name: 'short name', backupName: 'x', error: /"x" is not a Rehearse backup name/ },
+    {
+      name: 'unknown kind',
+      backupName: 'rehearse-20260101T000000000Z-before-lunch.db.gz',
+      prepare: (path) => writeFileSync(path, 'never read'),
+      error: /"rehearse-20260101T000000000Z-before-lunch\.db\.gz" is not a Rehearse backup name/,
+    },
+    {
+      name: 'kind with a path',
+      backupName: 'rehearse-20260101T000000000Z-on-request.db.gz/../../rehearse.db',
+      error: /is not a Rehearse backup name/,
+    },
     { name: 'missing file', backupName: 'rehearse-20990101T000000000Z.db.gz', error: /Backup "rehearse-20990101T000000000Z\.db\.gz" was not found/ },
     {
       name: 'not gzip',
@@ -133,7 +146,7 @@ describe('backups', () => {
   it.each(rejectedRestores)('rejected restore of $name writes no backup', async ({ backupName, prepare, error }) => {
     open();
     answer('alpha-1', 'request-kept');
-    await handle.app.backups.backupNow('test');
+    await handle.app.backups.backupNow('on-request');
     const folder = join(handle.dataDir, 'backups');
     prepare?.(join(folder, backupName));
     const filesBefore = readdirSync(folder).sort();
@@ -142,7 +155,7 @@ describe('backups', () => {
     await expect(handle.app.handlers.restoreBackup({ name: backupName })).rejects.toThrow(error);
 
     expect(readdirSync(folder).sort()).toEqual(filesBefore);
-    expect(logLines.filter((line) => line.includes('before restore'))).toEqual([]);
+    expect(logLines.filter((line) => line.includes('before-restore'))).toEqual([]);
     expect(readdirSync(handle.dataDir).filter((name) => name.includes('.restoring'))).toEqual([]);
     // The live database stays open and usable.
     expect(reviewCount()).toBe(1);
@@ -153,7 +166,7 @@ describe('backups', () => {
   it('second restore while one runs is rejected', async () => {
     open();
     answer('alpha-1', 'request-one');
-    const first = await handle.app.backups.backupNow('test');
+    const first = await handle.app.backups.backupNow('on-request');
     handle.clock.now += 60_000;
     answer('alpha-2', 'request-two');
 
@@ -193,11 +206,147 @@ describe('backups', () => {
 
   it('backupIfChanged skips an unchanged database', async () => {
     open();
-    await handle.app.backups.backupNow('first');
+    await handle.app.backups.backupNow('on-request');
     expect(await handle.app.backups.backupIfChanged()).toBeNull();
     answer('alpha-1', 'request-change');
     handle.clock.now += 1000;
     expect(await handle.app.backups.backupIfChanged()).not.toBeNull();
+  });
+});
+
+describe('backup names', () => {
+  const INSTANT = Date.parse('2026-06-01T12:00:00.042Z');
+  const cases: { name: string; file: string; parsed: { createdAt: number; reason: BackupReason | null } | null }[] = [
+    { name: 'name without a kind', file: 'rehearse-20260601T120000042Z.db.gz', parsed: { createdAt: INSTANT, reason: null } },
+    ...BACKUP_REASONS.map((reason) => ({
+      name: `kind ${reason}`,
+      file: `rehearse-20260601T120000042Z-${reason}.db.gz`,
+      parsed: { createdAt: INSTANT, reason },
+    })),
+    { name: 'unknown kind', file: 'rehearse-20260601T120000042Z-before-lunch.db.gz', parsed: null },
+    { name: 'kind in capitals', file: 'rehearse-20260601T120000042Z-BEFORE-RESTORE.db.gz', parsed: null },
+    { name: 'kind without hyphen', file: 'rehearse-20260601T120000042Zon-request.db.gz', parsed: null },
+    { name: 'two kinds', file: 'rehearse-20260601T120000042Z-changes-on-request.db.gz', parsed: null },
+    { name: 'empty kind', file: 'rehearse-20260601T120000042Z-.db.gz', parsed: null },
+    { name: 'path before the name', file: '../rehearse-20260601T120000042Z-on-request.db.gz', parsed: null },
+    { name: 'path after the name', file: 'rehearse-20260601T120000042Z-on-request.db.gz/../../rehearse.db', parsed: null },
+    { name: 'backslash path', file: '..\\rehearse-20260601T120000042Z.db.gz', parsed: null },
+    { name: 'partial file', file: '.partial-rehearse-20260601T120000042Z-changes.db.gz', parsed: null },
+    { name: 'file moved aside', file: 'rehearse-unreadable-20260601T120000042Z.db', parsed: null },
+  ];
+
+  it.each(cases)('parses $name', ({ file, parsed }) => {
+    expect(parseBackupName(file)).toEqual(parsed);
+  });
+
+  it.each([null, ...BACKUP_REASONS])('built name with %s parses back', (reason) => {
+    expect(parseBackupName(backupName(INSTANT, reason))).toEqual({ createdAt: INSTANT, reason });
+  });
+});
+
+describe('backup reasons', () => {
+  it('restore leaves a before-restore backup', async () => {
+    open();
+    const chosen = await handle.app.backups.backupNow('on-request');
+
+    const result = await handle.app.handlers.restoreBackup({ name: chosen.name });
+
+    const newest = (await handle.app.handlers.listBackups({})).backups[0]!;
+    expect(newest.name).toBe(result.safetyBackup);
+    expect(newest.reason).toBe('before-restore');
+    expect(newest.name).toMatch(/-before-restore\.db\.gz$/);
+  });
+
+  // The clock does not move between the two backups, so only the store keeps their instants apart.
+  it('same-instant backups keep their order', async () => {
+    open();
+    const chosen = await handle.app.backups.backupNow('on-request');
+    const result = await handle.app.handlers.restoreBackup({ name: chosen.name });
+
+    const backups = (await handle.app.handlers.listBackups({})).backups;
+    expect(backups.map((entry) => entry.reason)).toEqual(['before-restore', 'on-request']);
+    expect(backups[0]!.name).toBe(result.safetyBackup);
+    expect(backups[0]!.createdAt).toBe(chosen.createdAt + 1);
+  });
+
+  it('backup now is on-request', async () => {
+    open();
+    const entry = await handle.app.handlers.backupNow({});
+    expect(entry.reason).toBe('on-request');
+    expect((await handle.app.handlers.listBackups({})).backups).toEqual([entry]);
+  });
+
+  it('start-up backup is start-up', async () => {
+    open();
+    handle.app.startBackgroundTasks();
+    await new Promise((resolve) => setImmediate(resolve));
+    await handle.app.backups.idle();
+    expect(handle.app.backups.list().map((entry) => entry.reason)).toEqual(['start-up']);
+  });
+
+  it('backup after changes is changes', async () => {
+    open();
+    answer('alpha-1', 'request-change');
+    const entry = await handle.app.backups.backupIfChanged();
+    expect(entry?.reason).toBe('changes');
+  });
+
+  it('migration backup is before-migrating', () => {
+    open();
+    handle.app.close();
+    const path = join(handle.dataDir, 'rehearse.db');
+    rmSync(path);
+    const older = new DatabaseConstructor(path);
+    for (const migration of MIGRATIONS.slice(0, -1)) migration.up(older);
+    older.pragma(`user_version = ${LATEST_VERSION - 1}`);
+    older.close();
+
+    handle.app = openTempAppAgain();
+    expect(handle.app.backups.list().map((entry) => entry.reason)).toEqual(['before-migrating']);
+  });
+
+  it('old-style names list and restore', async () => {
+    open();
+    answer('alpha-1', 'request-one');
+    const written = await handle.app.backups.backupNow('on-request');
+    const folder = join(handle.dataDir, 'backups');
+    const oldName = backupName(written.createdAt);
+    renameSync(join(folder, written.name), join(folder, oldName));
+    handle.clock.now += 60_000;
+    answer('alpha-2', 'request-two');
+
+    const listed = (await handle.app.handlers.listBackups({})).backups;
+    expect(listed).toEqual([{ name: oldName, createdAt: written.createdAt, reason: null, sizeBytes: written.sizeBytes }]);
+
+    const result = await handle.app.handlers.restoreBackup({ name: oldName });
+    expect(result.restored).toBe(oldName);
+    expect(reviewCount()).toBe(1);
+    expect(handle.app.backups.list().map((entry) => entry.reason)).toEqual(['before-restore', null]);
+  });
+
+  it('list skips files with an unknown kind', async () => {
+    open();
+    const written = await handle.app.backups.backupNow('on-request');
+    const folder = join(handle.dataDir, 'backups');
+    writeFileSync(join(folder, 'rehearse-20260601T130000000Z-before-lunch.db.gz'), readFileSync(join(folder, written.name)));
+    expect(handle.app.backups.list().map((entry) => entry.name)).toEqual([written.name]);
+  });
+
+  it('thinning keeps the newest safety copy', async () => {
+    open();
+    const chosen = await handle.app.backups.backupNow('on-request');
+    const { safetyBackup } = await handle.app.handlers.restoreBackup({ name: chosen.name });
+    handle.clock.now += 3_600_000;
+    answer('alpha-1', 'request-after-restore');
+    const later = (await handle.app.backups.backupIfChanged())!;
+    // Three days on, the daily tier keeps only the newest backup of that day, which is `later`.
+    handle.clock.now += 3 * 86_400_000;
+    await handle.app.backups.backupNow('on-request');
+
+    const names = handle.app.backups.list().map((entry) => entry.name);
+    expect(names).toContain(safetyBackup);
+    expect(names).toContain(later.name);
+    expect(names).not.toContain(chosen.name);
   });
 });
 
@@ -219,7 +368,7 @@ describe('unreadable database recovery', () => {
   it.each(damages)('$name is never overwritten and restores from backup', async ({ damage, error }) => {
     open();
     answer('alpha-1', 'request-before-damage');
-    await handle.app.backups.backupNow('test');
+    await handle.app.backups.backupNow('on-request');
     // Grow the file past one page per table so truncation cuts real data.
     for (let index = 0; index < 200; index += 1) handle.app.context.repositories.settings.set(`padding-${index}`, 'x'.repeat(500));
     handle.app.close();
@@ -238,7 +387,7 @@ describe('unreadable database recovery', () => {
 
   it('recovery leaves no unpacking files', async () => {
     open();
-    await handle.app.backups.backupNow('test');
+    await handle.app.backups.backupNow('on-request');
     handle.app.close();
     writeFileSync(join(handle.dataDir, 'rehearse.db'), 'not a database');
     await restoreNewestGoodBackup(handle.dataDir, handle.clock.now, testLogger);

@@ -60,8 +60,8 @@ describe.skipIf(!enabled)('backups in Chromium', () => {
     await expect.poll(() => page.getByText(/^Restored the backup from/).count()).toBe(1);
     // The restore first backed up the state with two answers, which is now the newest backup.
     await expect.poll(() => rows.count()).toBe(backupsBefore + 1);
-    expect(await rows.first().innerText()).toContain('Made before the last restore');
-    expect(await rows.nth(1).innerText()).not.toContain('Made before the last restore');
+    expect(await rows.first().innerText()).toContain('Before restore');
+    expect(await rows.nth(1).innerText()).toContain('On request');
 
     await expectReviewedToday(page, 1);
     await page.reload();

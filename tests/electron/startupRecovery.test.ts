@@ -63,7 +63,7 @@ async function seedDataFolder(options: { backup: boolean }): Promise<void> {
     requestId: 'seeded-answer-1',
     durationMs: 1000,
   });
-  if (options.backup) await seeded.backups.backupNow('test');
+  if (options.backup) await seeded.backups.backupNow('on-request');
 
   // Settings rows make the file span many pages, so truncation cuts real data.
   for (let index = 0; index < 200; index += 1) {
@@ -160,7 +160,7 @@ describe.each(damages)('$name at start-up', ({ damage, summary }) => {
     expect(reviewCount(host!.rehearse.db)).toBe(1);
     const [aside] = filesSetAside();
     expect(readFileSync(join(dataDir, aside!)).equals(damaged)).toBe(true);
-    expect(dialogs()[1]?.detail).toMatch(/^Restored the backup rehearse-\d{8}T\d{9}Z\.db\.gz\./);
+    expect(dialogs()[1]?.detail).toMatch(/^Restored the backup rehearse-\d{8}T\d{9}Z-on-request\.db\.gz\./);
     expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
   });
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppApi } from '../../src/core/api/contract.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
 import { ApiError } from '../../src/renderer/api/ApiError.js';
-import { formatSize } from '../../src/renderer/screens/settings/BackupsPanel.js';
+import { describeReason, formatSize } from '../../src/renderer/screens/settings/BackupsPanel.js';
 import { SettingsScreen } from '../../src/renderer/screens/settings/SettingsScreen.js';
 import { formatBackupTime, useBackupsStore } from '../../src/renderer/stores/backups.js';
 import { createFakeApi, deferred } from './fakeApi.js';
@@ -13,9 +13,22 @@ import { renderWithApi, resetRenderer } from './renderHelpers.js';
 
 type BackupsView = Awaited<ReturnType<AppApi['listBackups']>>;
 
-const OLDER = { name: 'rehearse-20261203T090000000Z.db.gz', createdAt: Date.parse('2026-12-03T09:00:00Z'), sizeBytes: 2_048 };
-const NEWER = { name: 'rehearse-20261204T090000000Z.db.gz', createdAt: Date.parse('2026-12-04T09:00:00Z'), sizeBytes: 3_355_443 };
-const SAFETY = { name: 'rehearse-20261204T100000000Z.db.gz', createdAt: Date.parse('2026-12-04T10:00:00Z'), sizeBytes: 3_400_000 };
+type BackupEntry = BackupsView['backups'][number];
+
+// OLDER has the name format of versions that did not record why a backup was made.
+const OLDER: BackupEntry = { name: 'rehearse-20261203T090000000Z.db.gz', createdAt: Date.parse('2026-12-03T09:00:00Z'), reason: null, sizeBytes: 2_048 };
+const NEWER: BackupEntry = {
+  name: 'rehearse-20261204T090000000Z-changes.db.gz',
+  createdAt: Date.parse('2026-12-04T09:00:00Z'),
+  reason: 'changes',
+  sizeBytes: 3_355_443,
+};
+const SAFETY: BackupEntry = {
+  name: 'rehearse-20261204T100000000Z-before-restore.db.gz',
+  createdAt: Date.parse('2026-12-04T10:00:00Z'),
+  reason: 'before-restore',
+  sizeBytes: 3_400_000,
+};
 
 function backupsView(overrides: Partial<BackupsView> = {}): BackupsView {
   return { backups: [NEWER, OLDER], folder: '/home/user/.config/Rehearse/backups', uncleanShutdown: false, checked: false, problems: [], ...overrides };
@@ -23,7 +36,7 @@ function backupsView(overrides: Partial<BackupsView> = {}): BackupsView {
 
 afterEach(() => {
   resetRenderer();
-  useBackupsStore.setState({ view: null, busy: null, status: '', safetyBackup: null });
+  useBackupsStore.setState({ view: null, busy: null, status: '' });
 });
 
 async function openPanel(view: BackupsView = backupsView()) {
@@ -39,10 +52,12 @@ async function openPanel(view: BackupsView = backupsView()) {
   return api;
 }
 
-type BackupEntry = BackupsView['backups'][number];
+function labelOf(entry: BackupEntry): string {
+  return `${formatBackupTime(entry.createdAt)} (${describeReason(entry.reason).toLowerCase()}, ${entry.name})`;
+}
 
 function restoreButtonFor(entry: BackupEntry): HTMLElement {
-  return screen.getByRole('button', { name: `Restore the backup from ${formatBackupTime(entry.createdAt)} (${entry.name})` });
+  return screen.getByRole('button', { name: `Restore the backup from ${labelOf(entry)}` });
 }
 
 describe('backups panel', () => {
@@ -96,7 +111,7 @@ describe('backups panel', () => {
 
     fireEvent.click(restoreButtonFor(OLDER));
 
-    const confirmation = screen.getByRole('group', { name: `Restore the backup from ${formatBackupTime(OLDER.createdAt)} (${OLDER.name})?` });
+    const confirmation = screen.getByRole('group', { name: `Restore the backup from ${formatBackupTime(OLDER.createdAt)} (reason unknown, ${OLDER.name})?` });
     expect(confirmation.textContent).toContain('Rehearse backs up your current state first');
     expect(api.restoreBackup).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(within(confirmation).getByRole('button', { name: 'Restore this backup' }));
@@ -165,8 +180,9 @@ describe('backups panel', () => {
 
   // Backup names keep milliseconds, so two backups made in one second still differ by name.
   it('same-second backups get distinct labels', async () => {
-    const first = { name: 'rehearse-20261204T090000120Z.db.gz', createdAt: Date.parse('2026-12-04T09:00:00.120Z'), sizeBytes: 3_000 };
-    const second = { name: 'rehearse-20261204T090000870Z.db.gz', createdAt: Date.parse('2026-12-04T09:00:00.870Z'), sizeBytes: 3_000 };
+    const createdAt = Date.parse('2026-12-04T09:00:00.120Z');
+    const first: BackupEntry = { name: 'rehearse-20261204T090000120Z-changes.db.gz', createdAt, reason: 'changes', sizeBytes: 3_000 };
+    const second: BackupEntry = { name: 'rehearse-20261204T090000870Z-changes.db.gz', createdAt: createdAt + 750, reason: 'changes', sizeBytes: 3_000 };
     await openPanel(backupsView({ backups: [second, first] }));
     await screen.findAllByTestId('backup-row');
 
@@ -176,7 +192,17 @@ describe('backups panel', () => {
     expect(within(screen.getAllByTestId('backup-row')[1]!).getByText(first.name)).toBeTruthy();
   });
 
-  it('marks the backup made before a restore', async () => {
+  it('shows why each backup was made', async () => {
+    await openPanel(backupsView({ backups: [SAFETY, NEWER, OLDER] }));
+
+    const rows = await screen.findAllByTestId('backup-row');
+    expect(within(rows[0]!).getByText('Before restore')).toBeTruthy();
+    expect(within(rows[1]!).getByText('After changes')).toBeTruthy();
+    expect(within(rows[2]!).getByText('Reason unknown')).toBeTruthy();
+    expect(within(rows[0]!).getByRole('button', { name: `Restore the backup from ${formatBackupTime(SAFETY.createdAt)} (before restore, ${SAFETY.name})` })).toBeTruthy();
+  });
+
+  it('restore shows the new before-restore row', async () => {
     const api = await openPanel();
     await screen.findAllByTestId('backup-row');
     api.listBackups.mockResolvedValue(backupsView({ backups: [SAFETY, NEWER, OLDER] }));
@@ -186,10 +212,9 @@ describe('backups panel', () => {
 
     await waitFor(() => expect(screen.getAllByTestId('backup-row')).toHaveLength(3));
     const [safetyRow, newerRow] = screen.getAllByTestId('backup-row');
-    expect(within(safetyRow!).getByText('Made before the last restore')).toBeTruthy();
-    expect(within(newerRow!).queryByText('Made before the last restore')).toBeNull();
-    const label = `Restore the backup from ${formatBackupTime(SAFETY.createdAt)} (made before the last restore, ${SAFETY.name})`;
-    expect(within(safetyRow!).getByRole('button', { name: label })).toBeTruthy();
+    expect(within(safetyRow!).getByText('Before restore')).toBeTruthy();
+    expect(within(newerRow!).queryByText('Before restore')).toBeNull();
+    expect(screen.getByText(/^Restored the backup from/).textContent).toContain('marked "Before restore"');
   });
 
   it('shows the unclean shutdown notice', async () => {
@@ -226,6 +251,20 @@ describe('backups panel', () => {
     await openPanel();
     await screen.findAllByTestId('backup-row');
     expect(screen.queryByTestId('backups-health')).toBeNull();
+  });
+});
+
+describe('describeReason', () => {
+  it.each([
+    ['start-up', 'At start-up'],
+    ['changes', 'After changes'],
+    ['on-request', 'On request'],
+    ['before-restore', 'Before restore'],
+    ['before-import', 'Before import'],
+    ['before-migrating', 'Before migrating'],
+    [null, 'Reason unknown'],
+  ] as const)('%s reads %s', (reason, text) => {
+    expect(describeReason(reason)).toBe(text);
   });
 });
 

@@ -51,7 +51,7 @@ async function seedDataFolder(): Promise<void> {
   const step = await seeded.handlers.getStudyStep({ deckId: null });
   const answer = { deckId: null, cardId: step.card!.id, rating: 3, requestId: 'cli-seeded-1', durationMs: 1000 } as const;
   await seeded.handlers.answerCard(answer);
-  await seeded.backups.backupNow('test');
+  await seeded.backups.backupNow('on-request');
 
   // Settings rows make the file span many pages, so truncation cuts real data.
   for (let index = 0; index < 200; index += 1) {

@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import { BACKUP_REASONS } from '../backup/reasons.js';
 
 /** Schemas of the backup methods. */
 
-export const backupEntryView = z.object({ name: z.string(), createdAt: z.number(), sizeBytes: z.number() });
+export const backupEntryView = z.object({
+  name: z.string(),
+  createdAt: z.number(),
+  /** Event that caused the backup; null for backups named before the kind was recorded. */
+  reason: z.enum(BACKUP_REASONS).nullable(),
+  sizeBytes: z.number(),
+});
 
 export const backupsView = z.object({
   backups: z.array(backupEntryView),

@@ -57,7 +57,7 @@ async function replaceDatabase(target: RestoreTarget, name: string): Promise<{ r
   assertSchemaSupported(name, unpacked);
   let safety: BackupEntry;
   try {
-    safety = await target.backups.backupNow('before restore');
+    safety = await target.backups.backupNow('before-restore');
     await target.backups.idle();
   } catch (error) {
     rmSync(unpacked.path, { force: true });

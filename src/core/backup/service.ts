@@ -2,6 +2,7 @@ import type { Logger } from '../../log/logger.js';
 import { totalChanges } from '../../db/backup.js';
 import type { Database } from 'better-sqlite3';
 import { backupsToDelete, DEFAULT_BACKUP_CAP_BYTES, type BackupEntry } from './policy.js';
+import type { BackupReason } from './reasons.js';
 import type { BackupStore } from './store.js';
 
 export const BACKUP_INTERVAL_MS = 30 * 60_000;
@@ -65,12 +66,13 @@ export class BackupService {
     return this.backupNow('changes');
   }
 
-  backupNow(reason: string): Promise<BackupEntry> {
+  /** Queues a backup after any in progress; `reason` is recorded in its file name. */
+  backupNow(reason: BackupReason): Promise<BackupEntry> {
     const run = async () => {
       const db = this.options.database();
       const changes = totalChanges(db);
       try {
-        const entry = await this.options.store.create(db, this.options.clock());
+        const entry = await this.options.store.create(db, this.options.clock(), reason);
         this.changesAtLastBackup = changes;
         this.options.logger.info('backup written', { reason, name: entry.name, sizeBytes: entry.sizeBytes });
         this.thin();

@@ -6,20 +6,33 @@ import type { Database } from 'better-sqlite3';
 import { backupDatabase, checkDatabaseFile, snapshotDatabase } from '../../db/backup.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { BackupEntry } from './policy.js';
+import { BACKUP_REASONS, type BackupReason } from './reasons.js';
 
-const NAME = /^rehearse-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z\.db\.gz$/;
+/**
+ * A backup file name: the UTC instant to the millisecond, then an optional kind.
+ * Names from before kinds existed end right after the `Z`. The kinds are fixed
+ * words of letters and hyphens, so they need no escaping, and no name that
+ * matches can contain a path separator.
+ */
+const NAME = new RegExp(`^rehearse-(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})(\\d{3})Z(?:-(${BACKUP_REASONS.join('|')}))?\\.db\\.gz$`);
 
-/** Builds the file name of a backup taken at `instant`, e.g. `rehearse-20260601T120000000Z.db.gz`. */
-export function backupName(instant: number): string {
-  const iso = new Date(instant).toISOString().replace(/[-:.]/g, '');
-  return `rehearse-${iso.replace('Z', '')}Z.db.gz`;
+/**
+ * Builds the file name of a backup taken at `instant`, such as
+ * `rehearse-20260601T120000000Z-before-restore.db.gz`. A null reason builds
+ * the name without a kind that older versions wrote.
+ */
+export function backupName(instant: number, reason: BackupReason | null = null): string {
+  const stamp = new Date(instant).toISOString().replace(/[-:.]/g, '');
+  return reason === null ? `rehearse-${stamp}.db.gz` : `rehearse-${stamp}-${reason}.db.gz`;
 }
 
-function parseBackupName(name: string): number | null {
+/** Parses the instant and kind from a backup file name; null when Rehearse does not write names like it. */
+export function parseBackupName(name: string): { createdAt: number; reason: BackupReason | null } | null {
   const match = NAME.exec(name);
   if (!match) return null;
-  const [, year, month, day, hour, minute, second, millisecond] = match.map(Number) as number[];
-  return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!, millisecond!);
+  const [year, month, day, hour, minute, second, millisecond] = match.slice(1, 8).map(Number) as number[];
+  const createdAt = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!, millisecond!);
+  return { createdAt, reason: (match[8] as BackupReason | undefined) ?? null };
 }
 
 function fsyncFile(path: string): void {
@@ -68,15 +81,15 @@ export class BackupStore {
     }
     const entries: BackupEntry[] = [];
     for (const name of names) {
-      const createdAt = parseBackupName(name);
-      if (createdAt !== null) entries.push({ name, createdAt, sizeBytes: statSync(join(this.dir, name)).size });
+      const parsed = parseBackupName(name);
+      if (parsed !== null) entries.push({ name, ...parsed, sizeBytes: statSync(join(this.dir, name)).size });
     }
     return entries.sort((left, right) => right.createdAt - left.createdAt);
   }
 
   /** Backs up the live database in the background with the online backup API. */
-  create(db: Database, now: number): Promise<BackupEntry> {
-    return this.write(now, async (plain, partial) => {
+  create(db: Database, now: number, reason: BackupReason): Promise<BackupEntry> {
+    return this.write(now, reason, async (plain, partial) => {
       await backupDatabase(db, plain);
       await pipeline(createReadStream(plain), createGzip({ level: 6 }), createWriteStream(partial));
     });
@@ -87,40 +100,41 @@ export class BackupStore {
    * open call cannot wait for the asynchronous backup API.
    * NOTE: compresses in memory, so it needs about the database's size in RAM.
    */
-  createNow(db: Database, now: number): BackupEntry {
-    const { name, plain, partial } = this.partialPaths(now);
+  createNow(db: Database, now: number, reason: BackupReason): BackupEntry {
+    const { name, createdAt, plain, partial } = this.partialPaths(now, reason);
     try {
       snapshotDatabase(db, plain);
       writeFileSync(partial, gzipSync(readFileSync(plain), { level: 6 }));
-      return this.complete(name, partial, now);
+      return this.complete(name, partial, createdAt, reason);
     } finally {
       rmSync(plain, { force: true });
       rmSync(partial, { force: true });
     }
   }
 
-  private async write(now: number, fill: (plain: string, partial: string) => Promise<void>): Promise<BackupEntry> {
-    const { name, plain, partial } = this.partialPaths(now);
+  private async write(now: number, reason: BackupReason, fill: (plain: string, partial: string) => Promise<void>): Promise<BackupEntry> {
+    const { name, createdAt, plain, partial } = this.partialPaths(now, reason);
     try {
       await fill(plain, partial);
-      return this.complete(name, partial, now);
+      return this.complete(name, partial, createdAt, reason);
     } finally {
       rmSync(plain, { force: true });
       rmSync(partial, { force: true });
     }
   }
 
-  private partialPaths(now: number): { name: string; plain: string; partial: string } {
+  private partialPaths(now: number, reason: BackupReason): { name: string; createdAt: number; plain: string; partial: string } {
     mkdirSync(this.dir, { recursive: true });
-    const name = this.uniqueName(now);
-    return { name, plain: join(this.dir, `.partial-${name}.db`), partial: join(this.dir, `.partial-${name}`) };
+    const createdAt = this.unusedInstant(now);
+    const name = backupName(createdAt, reason);
+    return { name, createdAt, plain: join(this.dir, `.partial-${name}.db`), partial: join(this.dir, `.partial-${name}`) };
   }
 
   /** Makes a finished partial file durable and gives it its final name. */
-  private complete(name: string, partial: string, now: number): BackupEntry {
+  private complete(name: string, partial: string, createdAt: number, reason: BackupReason): BackupEntry {
     fsyncFile(partial);
     renameSync(partial, join(this.dir, name));
-    return { name, createdAt: now, sizeBytes: statSync(join(this.dir, name)).size };
+    return { name, createdAt, reason, sizeBytes: statSync(join(this.dir, name)).size };
   }
 
   /** Unpacks a backup next to `targetPath`, checks it, and returns the checked file with its schema version. */
@@ -156,10 +170,15 @@ export class BackupStore {
     for (const name of names) rmSync(join(this.dir, name), { force: true });
   }
 
-  private uniqueName(now: number): string {
+  /**
+   * Returns `now`, or the first later millisecond that no backup of any kind
+   * uses, so every backup has its own instant and the newest-first order is
+   * never a tie.
+   */
+  private unusedInstant(now: number): number {
     let instant = now;
-    const existing = new Set(this.list().map((entry) => entry.name));
-    while (existing.has(backupName(instant))) instant += 1;
-    return backupName(instant);
+    const used = new Set(this.list().map((entry) => entry.createdAt));
+    while (used.has(instant)) instant += 1;
+    return instant;
   }
 }

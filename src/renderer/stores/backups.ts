@@ -15,13 +15,6 @@ interface BackupsState {
   busy: 'backup' | 'restore' | null;
   /** The outcome of the last backup or restore, for the panel's status line. */
   status: string;
-  /**
-   * Name of the backup that the last restore in this window made of the state
-   * before it, so the list can mark it. NOTE: the backup list from the API has
-   * no reason per backup, so backups made before an import, a migration or a
-   * restore in an earlier run stay unmarked.
-   */
-  safetyBackup: string | null;
   load: () => Promise<void>;
   backUpNow: () => Promise<void>;
   /** Restores the named backup; resolves to the restored settings, or null when it failed. */
@@ -39,7 +32,6 @@ export const useBackupsStore = create<BackupsState>((set) => ({
   view: null,
   busy: null,
   status: '',
-  safetyBackup: null,
 
   load: async () => {
     try {
@@ -65,12 +57,11 @@ export const useBackupsStore = create<BackupsState>((set) => ({
   restore: async (name, createdAt) => {
     set({ busy: 'restore', status: '' });
     try {
-      const { safetyBackup } = await currentApi().restoreBackup({ name });
+      await currentApi().restoreBackup({ name });
       set({
-        safetyBackup,
         status:
           `Restored the backup from ${formatBackupTime(createdAt)}. ` +
-          'Your progress from just before is the newest backup in the list.',
+          'Your progress from just before is the newest backup in the list, marked "Before restore".',
       });
       return await reloadAfterRestore(set);
     } catch (error) {

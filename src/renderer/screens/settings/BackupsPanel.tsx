@@ -12,16 +12,27 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const SAFETY_NOTE = 'Made before the last restore';
+const REASON_TEXT: Record<NonNullable<BackupEntry['reason']>, string> = {
+  'start-up': 'At start-up',
+  changes: 'After changes',
+  'on-request': 'On request',
+  'before-restore': 'Before restore',
+  'before-import': 'Before import',
+  'before-migrating': 'Before migrating',
+};
+
+/** Returns a backup's reason in plain words, or "Reason unknown" for backups of versions that did not record it. */
+export function describeReason(reason: BackupEntry['reason']): string {
+  return reason === null ? 'Reason unknown' : REASON_TEXT[reason];
+}
 
 /**
  * Builds the text that names a backup in its Restore label and the confirmation:
- * the time, whether the last restore made it, and the file name, which stays
- * unique for backups made in the same second.
+ * the time, why it was made, and the file name, which stays unique for backups
+ * made in the same second.
  */
-function describeBackup(entry: BackupEntry, isSafety: boolean): string {
-  const details = isSafety ? `made before the last restore, ${entry.name}` : entry.name;
-  return `${formatBackupTime(entry.createdAt)} (${details})`;
+function describeBackup(entry: BackupEntry): string {
+  return `${formatBackupTime(entry.createdAt)} (${describeReason(entry.reason).toLowerCase()}, ${entry.name})`;
 }
 
 interface BackupsPanelProps {
@@ -38,7 +49,6 @@ export function BackupsPanel({ onSettingsRestored }: BackupsPanelProps) {
   const view = useBackupsStore((state) => state.view);
   const busy = useBackupsStore((state) => state.busy);
   const status = useBackupsStore((state) => state.status);
-  const safetyBackup = useBackupsStore((state) => state.safetyBackup);
   const [pending, setPending] = useState<BackupEntry | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocusTo = useRef<string | null>(null);
@@ -76,7 +86,9 @@ export function BackupsPanel({ onSettingsRestored }: BackupsPanelProps) {
       <p className="field-hint">
         Rehearse backs up your progress at start-up when the newest backup is over a day old,
         every 30 minutes while something changes, before it upgrades the data file and before
-        every restore. Older backups are thinned out as they age.
+        every restore. Older backups are thinned out as they age, except the newest one of each
+        &ldquo;Before&rdquo; kind, which stays until a newer one of its kind replaces it or the
+        folder reaches its size limit.
         {view !== null && ` They are kept in ${view.folder}.`}
       </p>
       {view !== null && <HealthNotice view={view} />}
@@ -96,7 +108,6 @@ export function BackupsPanel({ onSettingsRestored }: BackupsPanelProps) {
       {pending !== null && (
         <RestoreConfirmation
           entry={pending}
-          isSafety={pending.name === safetyBackup}
           busy={busy === 'restore'}
           onConfirm={() => void confirm()}
           onCancel={cancel}
@@ -105,7 +116,6 @@ export function BackupsPanel({ onSettingsRestored }: BackupsPanelProps) {
       {view === null ? null : (
         <BackupTable
           backups={view.backups}
-          safetyBackup={safetyBackup}
           disabled={busy !== null || pending !== null}
           onRestore={setPending}
         />
@@ -152,13 +162,11 @@ function HealthNotice({ view }: { view: BackupsView }) {
 
 interface BackupTableProps {
   backups: BackupEntry[];
-  /** The name of the backup the last restore made first, or null. */
-  safetyBackup: string | null;
   disabled: boolean;
   onRestore: (entry: BackupEntry) => void;
 }
 
-function BackupTable({ backups, safetyBackup, disabled, onRestore }: BackupTableProps) {
+function BackupTable({ backups, disabled, onRestore }: BackupTableProps) {
   if (backups.length === 0) return <p className="backups-empty">No backups yet.</p>;
 
   return (
@@ -178,7 +186,7 @@ function BackupTable({ backups, safetyBackup, disabled, onRestore }: BackupTable
           <tr key={entry.name} data-testid="backup-row">
             <td>
               {formatBackupTime(entry.createdAt)}
-              {entry.name === safetyBackup && <span className="backup-kind">{SAFETY_NOTE}</span>}
+              <span className="backup-kind">{describeReason(entry.reason)}</span>
               <span className="backup-file">{entry.name}</span>
             </td>
             <td>{formatSize(entry.sizeBytes)}</td>
@@ -188,7 +196,7 @@ function BackupTable({ backups, safetyBackup, disabled, onRestore }: BackupTable
                 id={restoreButtonId(entry.name)}
                 className="button button-quiet"
                 disabled={disabled}
-                aria-label={`Restore the backup from ${describeBackup(entry, entry.name === safetyBackup)}`}
+                aria-label={`Restore the backup from ${describeBackup(entry)}`}
                 onClick={() => onRestore(entry)}
               >
                 Restore
@@ -203,14 +211,13 @@ function BackupTable({ backups, safetyBackup, disabled, onRestore }: BackupTable
 
 interface RestoreConfirmationProps {
   entry: BackupEntry;
-  isSafety: boolean;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Asks before a restore and explains that the current state is backed up first. Escape cancels. */
-function RestoreConfirmation({ entry, isSafety, busy, onConfirm, onCancel }: RestoreConfirmationProps) {
+function RestoreConfirmation({ entry, busy, onConfirm, onCancel }: RestoreConfirmationProps) {
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -232,7 +239,7 @@ function RestoreConfirmation({ entry, isSafety, busy, onConfirm, onCancel }: Res
       onKeyDown={onKeyDown}
     >
       <p id="restore-confirm-title" className="backups-confirm-title">
-        Restore the backup from {describeBackup(entry, isSafety)}?
+        Restore the backup from {describeBackup(entry)}?
       </p>
       <p id="restore-confirm-text">
         Your progress since then is replaced. Rehearse backs up your current state first, so you can
