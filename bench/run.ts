@@ -177,11 +177,25 @@ async function measureJsonRoundTrip(options: Options): Promise<void> {
   const totals: number[] = [];
   const exports: number[] = [];
   const imports: number[] = [];
+  const exportPeaks: number[] = [];
+  const peaks: number[] = [];
+  const sizes: number[] = [];
   for (let run = 0; run < count; run += 1) {
     const input = { dataDir: paths.dataDir, decksDir: paths.noDecksDir, now: manifest.now, workDir: paths.workDir };
-    type Result = { exportMs: number; importMs: number | null; totalMs: number | null; bytes: number; peakMB: number; error: string | null };
+    type Result = {
+      exportMs: number;
+      importMs: number | null;
+      totalMs: number | null;
+      bytes: number;
+      exportPeakMB: number;
+      peakMB: number;
+      error: string | null;
+    };
     const result = await runChild<Result>(paths.childDir, 'jsonRoundTrip', input);
     exports.push(result.exportMs);
+    exportPeaks.push(result.exportPeakMB);
+    peaks.push(result.peakMB);
+    sizes.push(result.bytes / 1_048_576);
     if (result.error !== null || result.totalMs === null || result.importMs === null) {
       const size = `${Math.round(result.bytes / 1_048_576)} MiB`;
       throw new Error(`the import of the ${size} JSON export failed after an export of ${Math.round(result.exportMs)} ms: ${result.error}`);
@@ -192,6 +206,10 @@ async function measureJsonRoundTrip(options: Options): Promise<void> {
   record(options, 'jsonRoundTripMs', summarize(totals), count);
   extra(options, 'JSON export alone', 'ms', summarize(exports));
   extra(options, 'JSON import alone', 'ms', summarize(imports));
+  extra(options, 'JSON file size', 'MiB', summarize(sizes));
+  extra(options, 'JSON export peak RSS', 'MiB', summarize(exportPeaks));
+  // The child exports, then imports, so its final peak covers both. On the fixture the import's peak is the larger.
+  extra(options, 'JSON round trip peak RSS', 'MiB', summarize(peaks));
 }
 
 async function measureServe(options: Options): Promise<void> {

@@ -1,5 +1,5 @@
 // Exports the fixture as JSON, then imports that file into an empty data folder.
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openExport } from '../../src/core/export/index.js';
 import { importBackup } from '../../src/core/export/jsonImport.js';
@@ -15,6 +15,7 @@ runMain(async () => {
   let started = performance.now();
   await writeExportFile(exportPath, openExport(source.context, 'json'));
   const exportMs = performance.now() - started;
+  const exportPeakMB = peakRssMB();
   source.close();
   const bytes = statSync(exportPath).size;
 
@@ -23,7 +24,7 @@ runMain(async () => {
   let error: string | null = null;
   const target = openFixture({ ...input, dataDir: importDir });
   try {
-    const summary = importBackup(target.context, readFileSync(exportPath, 'utf8'), importDir);
+    const summary = await importBackup(target.context, exportPath, importDir);
     importMs = performance.now() - started;
     if (summary.reviews === 0) error = 'the import reported no reviews';
   } catch (caught) {
@@ -34,5 +35,5 @@ runMain(async () => {
     rmSync(importDir, { recursive: true, force: true });
   }
   const totalMs = importMs === null ? null : exportMs + importMs;
-  emit({ exportMs, importMs, totalMs, bytes, peakMB: peakRssMB(), error });
+  emit({ exportMs, importMs, totalMs, bytes, exportPeakMB, peakMB: peakRssMB(), error });
 });

@@ -1,19 +1,15 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { app, BrowserWindow, dialog, Menu, type BaseWindow, type FileFilter } from 'electron';
 import type { ExportKind, ExportResult, ImportResult } from '../core/api/stats.js';
 import type { App } from '../core/app.js';
-import { ValidationError } from '../core/errors.js';
 import { exportFileNameOf, openExport } from '../core/export/index.js';
 import { importBackup } from '../core/export/jsonImport.js';
 import { writeExportBytes, writeExportFile } from '../core/export/writeFile.js';
 import type { Logger } from '../log/logger.js';
 import { buildMenu, type ExportAction } from './menu.js';
-
-/** Largest backup the import reads, in bytes. */
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 const FILTERS: Record<ExportKind, FileFilter> = {
   'progress-csv': { name: 'CSV', extensions: ['csv'] },
@@ -103,14 +99,8 @@ async function openBackup(host: ExportHost, parent: BrowserWindow | null, logger
   const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   const path = choice.filePaths[0];
   if (choice.canceled || path === undefined) return { kind: 'cancelled' };
-  const { size } = await stat(path);
-  if (size > MAX_IMPORT_BYTES) {
-    const megabytes = Math.round(size / 1024 / 1024);
-    throw new ValidationError(
-      `The file ${path} is ${megabytes} MB, more than the ${Math.round(MAX_IMPORT_BYTES / 1024 / 1024)} MB an import reads for now, so nothing was imported.`,
-    );
-  }
-  const summary = importBackup(host.rehearse.context, await readFile(path, 'utf8'), host.rehearse.dataDir);
+  // The import streams the file, so its size needs no cap here.
+  const summary = await importBackup(host.rehearse.context, path, host.rehearse.dataDir);
   logger.info('backup imported from file', { path, ...summary });
   return { kind: 'imported', summary };
 }

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { createWriteStream, readdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { App } from '../core/app.js';
 import type { AppHandlers } from '../core/api/contract.js';
 import { toApiError } from '../core/api/dispatch.js';
@@ -15,8 +19,19 @@ export const DOWNLOAD_PATH = '/exports/download';
 export const IMPORT_PATH = '/exports/import';
 /** How long a download link stays valid; the page fetches it at once. */
 const TICKET_TTL_MS = 60_000;
-/** Largest backup accepted for import, in bytes. */
-export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+/**
+ * Largest backup accepted for upload, in bytes. The import streams the file, so
+ * the cap only bounds the disk an upload can take: a collection with 2 million
+ * answers exports about 1.4 GB, so 8 GiB leaves room for about 11 million.
+ */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024 * 1024;
+/** Uploads wait in the data folder under this prefix until their import ends. */
+const UPLOAD_PREFIX = '.import-upload-';
+
+export interface ExportHostOptions {
+  /** Largest upload accepted, in bytes; MAX_IMPORT_BYTES unless a test sets a smaller one. */
+  maxImportBytes?: number;
+}
 
 export interface ExportHost {
   routes: ExtraRoute[];
@@ -36,18 +51,44 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function readText(request: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
+/** Formats a byte count as MB, or as GB from 1 GiB up. */
+function sizeText(bytes: number): string {
+  const gigabytes = bytes / 1024 ** 3;
+  return gigabytes >= 1 ? `${Math.round(gigabytes * 10) / 10} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+function tooLarge(limit: number): ValidationError {
+  return new ValidationError(
+    `The backup is larger than ${sizeText(limit)}, the most an upload may be, so nothing was imported. ` +
+      'Import it in the desktop app, which reads the file in place.',
+  );
+}
+
+/** Writes the request body to `path`, rejecting a body over `limit` bytes; a failed write leaves no file. */
+async function saveUpload(request: IncomingMessage, path: string, limit: number): Promise<void> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      const megabytes = Math.round(limit / 1024 / 1024);
-      throw new ValidationError(`The backup is larger than ${megabytes} MB, the most an import reads for now, so nothing was imported.`);
-    }
-    chunks.push(chunk as Buffer);
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > limit ? tooLarge(limit) : null, chunk);
+    },
+  });
+  try {
+    await pipeline(request, counter, createWriteStream(path, { flags: 'wx' }));
+  } catch (error) {
+    rmSync(path, { force: true });
+    throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Deletes uploads that no running import uses: leftovers of a crash or a kill. */
+function removeStaleUploads(dataDir: string, active: Set<string>): void {
+  for (const name of readdirSync(dataDir)) {
+    const path = join(dataDir, name);
+    if (name.startsWith(UPLOAD_PREFIX) && !active.has(path)) rmSync(path, { force: true });
+  }
 }
 
 /**
@@ -55,8 +96,10 @@ async function readText(request: IncomingMessage, limit: number): Promise<string
  * link under the token-checked download route, which streams the file with
  * Content-Disposition; importData points the page at the upload route.
  */
-export function createExportHost(app: App, logger: Logger): ExportHost {
+export function createExportHost(app: App, logger: Logger, options: ExportHostOptions = {}): ExportHost {
   const tickets = new Map<string, { kind: ExportKind; expiresAt: number }>();
+  const uploads = new Set<string>();
+  const maxImportBytes = options.maxImportBytes ?? MAX_IMPORT_BYTES;
 
   function dropExpired(now: number): void {
     for (const [id, ticket] of tickets) if (ticket.expiresAt < now) tickets.delete(id);
@@ -92,15 +135,24 @@ export function createExportHost(app: App, logger: Logger): ExportHost {
     logger.info('export downloaded', { kind: ticket.kind, rows });
   }
 
+  /** Saves the uploaded backup in the data folder (same disk, no size limit of memory) and imports it from there. */
   async function upload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    removeStaleUploads(app.dataDir, uploads);
+    const path = join(app.dataDir, `${UPLOAD_PREFIX}${randomBytes(6).toString('hex')}.json`);
+    uploads.add(path);
     try {
-      const text = await readText(request, MAX_IMPORT_BYTES);
-      const summary = importBackup(app.context, text, app.dataDir);
+      await saveUpload(request, path, maxImportBytes);
+      const summary = await importBackup(app.context, path, app.dataDir);
       sendJson(response, 200, { ok: true, value: { kind: 'imported', summary } });
     } catch (error) {
       const body = toApiError(error);
       if (body.code === 'internal' || body.code === 'storage') logger.error('import failed', { error });
+      // A body cut short by the size check is not read further, so the connection cannot be reused.
+      if (!request.complete) response.setHeader('connection', 'close');
       sendJson(response, 200, { ok: false, error: body });
+    } finally {
+      rmSync(path, { force: true });
+      uploads.delete(path);
     }
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,8 +41,17 @@ function withHistory(handle: TempApp): void {
 
 async function readAll(stream: ExportStream): Promise<string> {
   let text = '';
-  for await (const chunk of stream.chunks) text += chunk.text;
+  for await (const chunk of stream.chunks) text += typeof chunk.text === 'string' ? chunk.text : Buffer.from(chunk.text).toString('utf8');
   return text;
+}
+
+/** Writes `text` to a file in a temp folder and imports it into `handle`. */
+function importText(handle: TempApp, text: string) {
+  const folder = makeTempDir();
+  folders.push(folder);
+  const path = join(folder.path, 'backup.json');
+  writeFileSync(path, text);
+  return importBackup(handle.app.context, path, handle.dataDir);
 }
 
 function exportText(handle: TempApp, kind: 'progress-csv' | 'review-log-csv' | 'json' | 'html'): Promise<string> {
@@ -110,7 +119,7 @@ describe('JSON export', () => {
     const text = await exportText(source, 'json');
     const target = open();
     target.clock.now = source.clock.now;
-    const summary = importBackup(target.app.context, text, target.dataDir);
+    const summary = await importText(target, text);
     expect(summary).toEqual({ decks: 2, cards: 10, reviews: 6, interviewSessions: 1 });
     for (const rangeDays of [30, 365] as const) {
       expect(getStats(target.app.context, { rangeDays })).toEqual(getStats(source.app.context, { rangeDays }));
@@ -126,7 +135,7 @@ describe('JSON export', () => {
     const text = await exportText(source, 'json');
     const target = open();
     target.app.handlers.updateSettings({ desiredRetention: 0.8, theme: 'dark' });
-    importBackup(target.app.context, text, target.dataDir);
+    await importText(target, text);
     expect(target.app.handlers.getSettings({})).toEqual(source.app.handlers.getSettings({}));
   });
 
@@ -136,7 +145,7 @@ describe('JSON export', () => {
     const text = await exportText(source, 'json');
     const target = open();
     target.clock.now = source.clock.now;
-    importBackup(target.app.context, text, target.dataDir);
+    await importText(target, text);
     target.reopen();
     expect(getStats(target.app.context, { rangeDays: 30 })).toEqual(getStats(source.app.context, { rangeDays: 30 }));
   });
@@ -170,8 +179,8 @@ describe('JSON export', () => {
     const text = await exportText(source, 'json');
     const target = open();
     answerAt(target, START, 'alpha-3', 3);
-    expect(() => importBackup(target.app.context, text, target.dataDir)).toThrow(ConflictError);
-    expect(() => importBackup(target.app.context, text, target.dataDir)).toThrow(target.dataDir);
+    await expect(importText(target, text)).rejects.toThrow(ConflictError);
+    await expect(importText(target, text)).rejects.toThrow(target.dataDir);
     const count = target.app.db.prepare('SELECT COUNT(*) AS count FROM review_log').get() as { count: number };
     expect(count.count).toBe(1);
   });
@@ -196,10 +205,10 @@ describe('JSON export', () => {
       '{"format":"rehearse-export","schemaVersion":1,"databaseVersion":1,"tables":{"cardStates":[{"cardId":"ghost","due":0,"stability":1,"difficulty":5,"elapsedDays":0,"scheduledDays":0,"learningSteps":0,"reps":1,"lapses":0,"state":2,"lastReview":0}]}}',
       /do not fit together/,
     ],
-  ])('invalid backup: %s', (_name, text, message) => {
+  ])('invalid backup: %s', async (_name, text, message) => {
     const handle = open();
-    expect(() => importBackup(handle.app.context, text, handle.dataDir)).toThrow(ValidationError);
-    expect(() => importBackup(handle.app.context, text, handle.dataDir)).toThrow(message);
+    await expect(importText(handle, text)).rejects.toThrow(ValidationError);
+    await expect(importText(handle, text)).rejects.toThrow(message);
   });
 });
 

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openExport } from '../../src/core/export/index.js';
 import { contentDisposition, createExportHost } from '../../src/server/exports.js';
@@ -90,6 +91,50 @@ describe('browser host exports', () => {
     const body = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
     expect(body.ok).toBe(false);
     expect(body.error.code).toBe('validation');
+    expect(readdirSync(handle.dataDir).filter((name) => name.startsWith('.import-'))).toEqual([]);
+  });
+
+  it('upload of a bad row leaves the folder as it was', async () => {
+    const source = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', 3) }, start: START });
+    try {
+      answerAt(source, START, 'alpha-2', 4);
+      answerAt(source, START + 60_000, 'alpha-3', 2);
+      let text = '';
+      for await (const chunk of openExport(source.app.context, 'json').chunks) text += chunk.text.toString();
+      const response = await fetch(`http://127.0.0.1:${running.port}/exports/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: text.replace('"rating":2', '"rating":9'),
+      });
+      const body = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
+      expect(body.error.code).toBe('validation');
+      expect(body.error.message).toContain('reviewLog[1] breaks a rule of its table (CHECK constraint failed: rating BETWEEN 1 AND 4)');
+      expect(handle.app.db.prepare('SELECT COUNT(*) FROM review_log').pluck().get()).toBe(0);
+      expect(readdirSync(handle.dataDir).filter((name) => name.startsWith('.import-'))).toEqual([]);
+    } finally {
+      source.cleanup();
+    }
+  });
+
+  it('upload over the size cap is refused', async () => {
+    const exports = createExportHost(handle.app, testLogger, { maxImportBytes: 1024 * 1024 });
+    const small = await startHttpHost(
+      { handlers: { ...handle.app.handlers, ...exports.handlers }, extraRoutes: exports.routes, token: TOKEN, staticRoot: handle.dataDir, logger: testLogger },
+      0,
+    );
+    try {
+      const response = await fetch(`http://127.0.0.1:${small.port}/exports/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: 'x'.repeat(2 * 1024 * 1024),
+      });
+      const body = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
+      expect(body.error.code).toBe('validation');
+      expect(body.error.message).toContain('larger than 1 MB, the most an upload may be');
+      expect(readdirSync(handle.dataDir).filter((name) => name.startsWith('.import-'))).toEqual([]);
+    } finally {
+      await small.close();
+    }
   });
 
   it.each([

@@ -1,13 +1,23 @@
 import { openReadSnapshot } from '../../db/backup.js';
-import { createExportRepository, EXPORT_TABLES, type ExportRepository, type ExportTable, type RawRow } from '../../db/repositories/export.js';
+import {
+  createExportRepository,
+  EXPORT_TABLES,
+  type ExportRepository,
+  type ExportTable,
+  type JsonPage,
+} from '../../db/repositories/export.js';
 import { LATEST_VERSION } from '../../db/migrate.js';
 import { currentMoment, type CoreContext } from '../context.js';
 import { formatStudyDay } from '../scheduling/studyDay.js';
-import { exportFileName, PAGE_ROWS, yieldToEventLoop, type ExportChunk, type ExportStream } from './stream.js';
+import { exportFileName, type ExportChunk, type ExportStream } from './stream.js';
+
+export { toCamelCase } from '../../db/repositories/export.js';
 
 export const EXPORT_FORMAT = 'rehearse-export';
 /** Version of the file layout. The database version inside tells which columns the tables carry. */
 export const EXPORT_SCHEMA_VERSION = 1;
+/** Rows per page of the JSON export: about 7 MB of text for the review log, so fewer, larger writes. */
+const JSON_PAGE_ROWS = 10_000;
 
 /** Table names as JSON keys: `card_state` becomes `cardState`. */
 export const TABLE_KEYS: Record<ExportTable, string> = {
@@ -20,25 +30,33 @@ export const TABLE_KEYS: Record<ExportTable, string> = {
   interview_answers: 'interviewAnswers',
 };
 
-export function toCamelCase(name: string): string {
-  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+/** Reads a page on the next turn of the event loop, so it is built while the previous page is being written. */
+function readPageSoon(repository: ExportRepository, table: ExportTable, afterRowid: number): Promise<JsonPage | null> {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        // Rowids can be zero or negative, so the first page starts below every one of them.
+        const first = afterRowid === Number.NEGATIVE_INFINITY;
+        resolve(repository.jsonPage(table, afterRowid, JSON_PAGE_ROWS, first ? '\n' : ',\n'));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
 }
 
-export function toSnakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
-// Column names repeat on every row, so each is converted once.
-const camelCaseNames = new Map<string, string>();
-
-function rowJson(row: RawRow): string {
-  const converted: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    let name = camelCaseNames.get(key);
-    if (name === undefined) camelCaseNames.set(key, (name = toCamelCase(key)));
-    converted[name] = value;
+/** Yields the rows of one table, one per line, the lines separated by commas. */
+async function* tableChunks(repository: ExportRepository, table: ExportTable): AsyncGenerator<ExportChunk> {
+  let next = readPageSoon(repository, table, Number.NEGATIVE_INFINITY);
+  try {
+    for (let page = await next; page !== null; page = await next) {
+      next = readPageSoon(repository, table, page.lastRowid);
+      yield { text: page.json, rows: page.rows };
+    }
+  } finally {
+    // A consumer that stops early must not leave a read running after the snapshot closes.
+    await next.catch(() => undefined);
   }
-  return JSON.stringify(converted);
 }
 
 /**
@@ -73,21 +91,7 @@ export function jsonExport(context: CoreContext): ExportStream {
     yield { text: `${JSON.stringify(header).slice(0, -1)},\n"tables":{`, rows: 0 };
     for (const [index, table] of EXPORT_TABLES.entries()) {
       yield { text: `${index === 0 ? '' : ','}\n${JSON.stringify(TABLE_KEYS[table])}:[`, rows: 0 };
-      let afterRowid = 0;
-      let first = true;
-      for (;;) {
-        const page = repository.page(table, afterRowid, PAGE_ROWS);
-        if (page.rows.length === 0) break;
-        const lines = page.rows.map((row, rowIndex) => {
-          const separator = first && rowIndex === 0 ? '' : ',';
-          return `${separator}\n${rowJson(row)}`;
-        });
-        const text = lines.join('');
-        first = false;
-        afterRowid = page.lastRowid;
-        yield { text, rows: page.rows.length };
-        await yieldToEventLoop();
-      }
+      yield* tableChunks(repository, table);
       yield { text: ']', rows: 0 };
     }
     yield { text: '\n}}\n', rows: 0 };

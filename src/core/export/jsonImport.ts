@@ -1,139 +1,209 @@
-import { inTransaction, sqliteCode } from '../../db/connection.js';
-import { LATEST_VERSION } from '../../db/migrate.js';
-import { EXPORT_TABLES, type ColumnInfo, type ExportTable, type RawRow } from '../../db/repositories/export.js';
+import { readFile, stat } from 'node:fs/promises';
+import { sqliteCode } from '../../db/connection.js';
+import { DanglingReferenceError, moveStagedRows, StagingOutdatedError } from '../../db/importMove.js';
+import { ImportStaging, StagedRowError } from '../../db/importStaging.js';
+import type { ExportTable } from '../../db/repositories/export.js';
 import type { ImportSummary } from '../api/stats.js';
 import type { CoreContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, TABLE_KEYS, toCamelCase } from './json.js';
+import { readBackupLines, LayoutError, type BackupVisitor } from './importLines.js';
+import { checkHeader, invalidBackup, RowReader, tableOfKey } from './importRows.js';
+import { TABLE_KEYS } from './json.js';
 
-type Tables = Record<ExportTable, RawRow[]>;
+/**
+ * Largest file read in one piece with JSON.parse when it is not in the
+ * one-row-per-line layout (a hand-edited or pretty-printed backup). Larger
+ * files must keep that layout, so memory stays bounded whatever their size.
+ */
+export const WHOLE_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
-function fail(message: string): never {
-  throw new ValidationError(`The file is not a Rehearse backup that this version can import: ${message}`);
+export interface ImportOptions {
+  /** Largest file read whole when it leaves the one-row-per-line layout; WHOLE_FILE_MAX_BYTES unless a test sets another. */
+  wholeFileMaxBytes?: number;
 }
 
-function parseJson(text: string): unknown {
+/** Data folders with an import running, so a second one is rejected instead of racing the first. */
+const importing = new WeakSet<CoreContext>();
+
+function rejectFolderWithProgress(context: CoreContext, dataDir: string): void {
+  const progress = context.repositories.exports.progress();
+  if (progress.answers > 0 || progress.studied > 0 || progress.sessions > 0) {
+    throw new ConflictError(
+      `The data folder ${dataDir} already contains progress ` +
+        `(${progress.answers} answers, ${progress.sessions} mock interviews), so the backup was not imported. ` +
+        'Start Rehearse with an empty data folder (--data-dir) and import there.',
+    );
+  }
+}
+
+async function fileSize(path: string): Promise<number> {
   try {
-    return JSON.parse(text);
+    return (await stat(path)).size;
   } catch (error) {
-    return fail(`it is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
-  }
-}
-
-/** Returns why a value does not fit its column, or null when it fits. */
-function valueProblem(column: ColumnInfo, value: unknown): string | null {
-  if (value === null || value === undefined) {
-    return column.notNull && !column.hasDefault ? 'is missing' : null;
-  }
-  if (column.type === 'TEXT' && typeof value !== 'string') return `must be text, not ${typeof value}`;
-  if (column.type === 'INTEGER' && !Number.isSafeInteger(value)) {
-    return `must be a whole number, not ${JSON.stringify(value)}`;
-  }
-  if (column.type === 'REAL' && !(typeof value === 'number' && Number.isFinite(value))) {
-    return `must be a number, not ${JSON.stringify(value)}`;
-  }
-  return null;
-}
-
-function checkValue(table: ExportTable, index: number, column: ColumnInfo, value: unknown): string | number | null {
-  const problem = valueProblem(column, value);
-  if (problem !== null) fail(`${TABLE_KEYS[table]}[${index}].${column.name} ${problem}.`);
-  return (value ?? null) as string | number | null;
-}
-
-/** Checks every row against the live schema: known columns only, the declared type, no missing required value. */
-function readRows(table: ExportTable, value: unknown, columns: ColumnInfo[]): RawRow[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) fail(`tables.${TABLE_KEYS[table]} must be a list.`);
-  // Keys repeat on every row, so each JSON key is mapped to its column once.
-  const byKey = new Map(columns.map((column) => [toCamelCase(column.name), column]));
-  return value.map((entry: unknown, index) => {
-    const isObject = typeof entry === 'object' && entry !== null && !Array.isArray(entry);
-    if (!isObject) fail(`${TABLE_KEYS[table]}[${index}] must be an object.`);
-    const row: RawRow = {};
-    for (const [key, field] of Object.entries(entry)) {
-      const column = byKey.get(key);
-      if (!column) fail(`${TABLE_KEYS[table]}[${index}] has an unknown field "${key}".`);
-      const checked = checkValue(table, index, column, field);
-      if (checked !== null || !column.hasDefault) row[column.name] = checked;
-    }
-    for (const column of columns) {
-      if (!(column.name in row)) checkValue(table, index, column, undefined);
-    }
-    return row;
-  });
-}
-
-/** Parses and validates a backup's text; throws ValidationError naming the first bad field. */
-export function parseBackup(context: CoreContext, text: string): Tables {
-  const parsed = parseJson(text);
-  if (typeof parsed !== 'object' || parsed === null) fail('the top level must be an object.');
-  const file = parsed as Record<string, unknown>;
-  if (file.format !== EXPORT_FORMAT) fail(`"format" must be "${EXPORT_FORMAT}".`);
-  if (file.schemaVersion !== EXPORT_SCHEMA_VERSION) {
-    fail(`schema version ${String(file.schemaVersion)} is not ${EXPORT_SCHEMA_VERSION}.`);
-  }
-  if (typeof file.databaseVersion !== 'number' || file.databaseVersion > LATEST_VERSION) {
-    const version = String(file.databaseVersion);
-    fail(`it comes from a newer Rehearse (database version ${version}); update Rehearse first.`);
-  }
-  const tables = file.tables;
-  if (typeof tables !== 'object' || tables === null) fail('"tables" is missing.');
-  const known = new Set(Object.values(TABLE_KEYS));
-  for (const key of Object.keys(tables)) if (!known.has(key)) fail(`it has an unknown table "${key}".`);
-  const repository = context.repositories.exports;
-  const result = {} as Tables;
-  for (const table of EXPORT_TABLES) {
-    const rows = (tables as Record<string, unknown>)[TABLE_KEYS[table]];
-    result[table] = readRows(table, rows, repository.columns(table));
-  }
-  return result;
-}
-
-/** Runs the import's transaction; a broken reference in the file becomes a ValidationError. */
-function runImport(context: CoreContext, work: () => void): void {
-  try {
-    inTransaction(context.db, work);
-  } catch (error) {
-    if (sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT')) {
-      fail(`its rows do not fit together (${(error as Error).message}); nothing was imported.`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ValidationError(`The backup file ${path} does not exist, so nothing was imported. Choose the file again.`);
     }
     throw error;
   }
 }
 
+/** Validates each row against the live schema and stages it. */
+function stagingVisitor(context: CoreContext, staging: ImportStaging): BackupVisitor {
+  const seen = new Set<ExportTable>();
+  let reader: RowReader | null = null;
+  return {
+    header: checkHeader,
+    table(key) {
+      const table = tableOfKey(key);
+      if (seen.has(table)) invalidBackup(`the table "${key}" appears twice.`);
+      seen.add(table);
+      reader = new RowReader(table, context.repositories.exports.columns(table));
+    },
+    row(entry) {
+      staging.add(reader!.table, reader!.read(entry));
+    },
+  };
+}
+
+/** Reads a small file in any JSON layout with JSON.parse and hands its parts to `visitor`. */
+async function readWholeFile(path: string, visitor: BackupVisitor): Promise<void> {
+  let text = await readFile(path, 'utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    invalidBackup(`it is not valid JSON (${(error as Error).message}).`);
+  }
+  visitor.header(parsed);
+  const tables = (parsed as Record<string, unknown>).tables;
+  if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) invalidBackup('"tables" is missing.');
+  for (const key of Object.keys(tables)) tableOfKey(key);
+  for (const [key, rows] of Object.entries(tables)) {
+    if (!Array.isArray(rows)) invalidBackup(`tables.${key} must be a list.`);
+    visitor.table(key);
+    for (const row of rows) visitor.row(row);
+  }
+}
+
 /**
- * Imports a full JSON export into this data folder in one transaction. It is
- * refused when the folder already contains progress (answers, studied cards or
- * mock interviews), so an import never mixes two histories; decks and cards
- * that the bundled-deck sync created are overwritten with the backup's rows.
+ * Parses the file into a fresh staging database. The one-row-per-line layout
+ * that Rehearse writes streams in bounded memory. A file that leaves it is read
+ * whole when it is at most WHOLE_FILE_MAX_BYTES, and rejected when larger.
  */
-// TODO: stream the file row by row. Reading it into one string caps imports at about 512 MB
-// (V8's string limit), while a collection with 2 million answers exports about 1.3 GB.
-export function importBackup(context: CoreContext, text: string, dataDir: string): ImportSummary {
-  const tables = parseBackup(context, text);
-  const repository = context.repositories.exports;
-  runImport(context, () => {
-    const progress = repository.progress();
-    if (progress.answers > 0 || progress.studied > 0 || progress.sessions > 0) {
-      throw new ConflictError(
-        `The data folder ${dataDir} already contains progress ` +
-          `(${progress.answers} answers, ${progress.sessions} mock interviews), so the backup was not imported. ` +
-          'Start Rehearse with an empty data folder (--data-dir) and import there.',
+async function stageFile(context: CoreContext, path: string, dataDir: string, size: number, wholeFileMaxBytes: number): Promise<ImportStaging> {
+  const columns = context.repositories.exports.columns;
+  let staging = new ImportStaging(context.db, dataDir, columns);
+  try {
+    await readBackupLines(path, stagingVisitor(context, staging));
+    return staging;
+  } catch (error) {
+    staging.discard();
+    if (!(error instanceof LayoutError)) throw error;
+    if (size > wholeFileMaxBytes) {
+      const megabytes = Math.round(wholeFileMaxBytes / 1024 / 1024);
+      invalidBackup(
+        `${error.message}. A backup larger than ${megabytes} MB must keep the layout Rehearse writes, one row per line, ` +
+          'and this one may be cut off or edited. Export the backup again.',
       );
     }
-    // Settings changed here before the import would otherwise change the imported statistics.
-    repository.clearSettings();
-    for (const table of EXPORT_TABLES) {
-      for (const row of tables[table]) repository.upsert(table, row);
+  }
+  staging = new ImportStaging(context.db, dataDir, columns);
+  try {
+    await readWholeFile(path, stagingVisitor(context, staging));
+    return staging;
+  } catch (error) {
+    staging.discard();
+    throw error;
+  }
+}
+
+/** Turns the storage layer's complaints about rows into messages about the file. */
+function asValidationError(error: unknown): unknown {
+  if (error instanceof StagedRowError) {
+    return new ValidationError(
+      `The file is not a Rehearse backup that this version can import: ${TABLE_KEYS[error.table]}[${error.index}] ` +
+        `breaks a rule of its table (${error.detail}); nothing was imported. Correct that row or export the backup again.`,
+    );
+  }
+  if (error instanceof DanglingReferenceError) {
+    const table = TABLE_KEYS[error.table];
+    return new ValidationError(
+      `The file is not a Rehearse backup that this version can import: its rows do not fit together ` +
+        `(${table} refers to ${error.parent} ${JSON.stringify(error.value)} through ${error.column}, and neither the file ` +
+        `nor this data folder has that row); nothing was imported.`,
+    );
+  }
+  if (error instanceof StagingOutdatedError) {
+    return new ConflictError('The data folder changed while the backup was being read, so nothing was imported. Import it again.');
+  }
+  if (sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT')) {
+    return new ValidationError(
+      `The file is not a Rehearse backup that this version can import: its rows do not fit together ` +
+        `(${(error as Error).message}); nothing was imported.`,
+    );
+  }
+  return error;
+}
+
+/**
+ * Imports a full JSON export from the file at `path` into this data folder.
+ * Every row is validated and written to a staging database first. The live
+ * database receives all rows in one transaction at the end, so a bad row
+ * anywhere, or a crash, leaves it as it was. The import is rejected when the
+ * folder already contains progress (answers, studied cards or mock
+ * interviews), so it never mixes two histories. Decks and cards that the
+ * bundled-deck sync created are overwritten with the backup's rows, and the
+ * folder's settings are replaced by the backup's.
+ *
+ * NOTE: building the staging indexes and the final move run synchronously,
+ * several seconds for 2 million answers, and hold up the event loop meanwhile.
+ */
+export async function importBackup(
+  context: CoreContext,
+  path: string,
+  dataDir: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  if (importing.has(context)) {
+    throw new ConflictError('Another backup is being imported into this data folder. Wait for it to finish.');
+  }
+  importing.add(context);
+  try {
+    rejectFolderWithProgress(context, dataDir);
+    const started = performance.now();
+    const size = await fileSize(path);
+    const wholeFileMaxBytes = options.wholeFileMaxBytes ?? WHOLE_FILE_MAX_BYTES;
+    const staging = await stageFile(context, path, dataDir, size, wholeFileMaxBytes).catch((error: unknown) => {
+      throw asValidationError(error);
+    });
+    const timings = { stageMs: Math.round(performance.now() - started), indexMs: 0, moveMs: 0 };
+    try {
+      let step = performance.now();
+      staging.finish();
+      timings.indexMs = Math.round(performance.now() - step);
+      step = performance.now();
+      const repository = context.repositories.exports;
+      moveStagedRows(context.db, staging.path, staging.plan, repository.columns, () => {
+        rejectFolderWithProgress(context, dataDir);
+        // Settings changed here before the import would otherwise change the imported statistics.
+        repository.clearSettings();
+      });
+      timings.moveMs = Math.round(performance.now() - step);
+    } catch (error) {
+      throw asValidationError(error);
+    } finally {
+      staging.discard();
     }
-  });
-  const summary = {
-    decks: tables.decks.length,
-    cards: tables.cards.length,
-    reviews: tables.review_log.length,
-    interviewSessions: tables.interview_sessions.length,
-  };
-  context.logger.info('backup imported', summary);
-  return summary;
+    const summary = {
+      decks: staging.count('decks'),
+      cards: staging.count('cards'),
+      reviews: staging.count('review_log'),
+      interviewSessions: staging.count('interview_sessions'),
+    };
+    context.logger.info('backup imported', { ...summary, bytes: size, ...timings, ms: Math.round(performance.now() - started) });
+    return summary;
+  } finally {
+    importing.delete(context);
+  }
 }

@@ -1,6 +1,7 @@
 /** One piece of an export: text to write and how many rows it carries, for progress. */
 export interface ExportChunk {
-  text: string;
+  /** The text, as a string or already encoded as UTF-8 (the JSON export's pages come from SQLite as bytes). */
+  text: string | Uint8Array;
   rows: number;
 }
 

@@ -1,5 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 
+/** `card_state` becomes `cardState`: the JSON export's key for a column. */
+export function toCamelCase(name: string): string {
+  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
 export type ExportRepository = ReturnType<typeof createExportRepository>;
 
 /** The tables a full export carries, in an order that satisfies every foreign key on import. */
@@ -23,7 +28,14 @@ export interface ColumnInfo {
   primaryKey: boolean;
 }
 
-export type RawRow = Record<string, string | number | null>;
+/** One page of a table as JSON text, for the full export. */
+export interface JsonPage {
+  /** UTF-8 JSON: `prefix`, then one object per row, the rows separated by ",\n". */
+  json: Buffer;
+  rows: number;
+  /** Rowid of the page's last row, where the next page starts. */
+  lastRowid: number;
+}
 
 interface TableInfoRow {
   name: string;
@@ -43,13 +55,12 @@ export interface ReviewLogCsvRow {
 }
 
 /**
- * Raw table access for the full JSON export and its import. Columns come from
- * the live schema, so the export follows every migration without a second list.
+ * Table access for the full JSON export and its import. Columns come from the
+ * live schema, so the export follows every migration without a second list.
  */
 export function createExportRepository(db: Database) {
   const columnCache = new Map<ExportTable, ColumnInfo[]>();
   const pageCache = new Map<ExportTable, Statement>();
-  const upsertCache = new Map<string, Statement>();
 
   function columns(table: ExportTable): ColumnInfo[] {
     let cached = columnCache.get(table);
@@ -67,12 +78,22 @@ export function createExportRepository(db: Database) {
     return cached;
   }
 
-  function pageStatement(table: ExportTable): Statement {
+  /**
+   * SQLite's json_object writes each row, which is several times faster than
+   * building the objects in JavaScript, and prints REAL values so that they
+   * parse back to the same double (checked with SQLite 3.54). Keys are the
+   * columns in camelCase, in column order.
+   */
+  function jsonPageStatement(table: ExportTable): Statement {
     let statement = pageCache.get(table);
     if (!statement) {
-      const names = columns(table).map((column) => column.name).join(', ');
+      const fields = columns(table).map((column) => `'${toCamelCase(column.name)}', ${column.name}`);
+      // The aggregate takes the rows in the subquery's rowid order as SQLite runs it today. Row order
+      // does not change what an import restores, so no ORDER BY inside string_agg, which would double the time.
       statement = db.prepare(
-        `SELECT rowid AS export_rowid, ${names} FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+        `SELECT CAST(@prefix || string_agg(json_object(${fields.join(', ')}), ',' || char(10)) AS BLOB) AS json,
+           count(*) AS rows, max(rowid) AS lastRowid
+         FROM (SELECT rowid, * FROM ${table} WHERE rowid > @afterRowid ORDER BY rowid LIMIT @limit)`,
       );
       pageCache.set(table, statement);
     }
@@ -97,18 +118,13 @@ export function createExportRepository(db: Database) {
       return counts.get(table)!.get() as number;
     },
     /**
-     * Reads up to `limit` rows after `afterRowid`, fully, so no statement stays
-     * open while the caller awaits a write between pages.
+     * Returns up to `limit` rows after `afterRowid` as JSON text that starts
+     * with `prefix`, or null when no row is left. The page is read in full, so
+     * no statement stays open while the caller awaits a write between pages.
      */
-    page(table: ExportTable, afterRowid: number, limit: number): { rows: RawRow[]; lastRowid: number } {
-      const rows: RawRow[] = [];
-      let lastRowid = afterRowid;
-      for (const row of pageStatement(table).iterate(afterRowid, limit) as IterableIterator<RawRow>) {
-        lastRowid = row.export_rowid as number;
-        const { export_rowid: _rowid, ...rest } = row;
-        rows.push(rest);
-      }
-      return { rows, lastRowid };
+    jsonPage(table: ExportTable, afterRowid: number, limit: number, prefix: string): JsonPage | null {
+      const page = jsonPageStatement(table).get({ prefix, afterRowid, limit }) as JsonPage;
+      return page.rows === 0 ? null : page;
     },
     /** Reads the review-log fields of the optimizer's CSV, `limit` rows after id `afterId`. */
     reviewLogPage(afterId: number, limit: number): ReviewLogCsvRow[] {
@@ -121,24 +137,6 @@ export function createExportRepository(db: Database) {
     /** Deletes every setting, so an import leaves exactly the backup's settings. */
     clearSettings(): void {
       clearSettings.run();
-    },
-    /** Inserts a row, or overwrites every column of the row with the same primary key. */
-    upsert(table: ExportTable, row: RawRow): void {
-      const names = Object.keys(row);
-      const key = `${table}:${names.join(',')}`;
-      let statement = upsertCache.get(key);
-      if (!statement) {
-        const keys = columns(table).filter((column) => column.primaryKey).map((column) => column.name);
-        const updates = names.filter((name) => !keys.includes(name)).map((name) => `${name} = excluded.${name}`);
-        const conflict =
-          updates.length > 0
-            ? `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`
-            : 'ON CONFLICT DO NOTHING';
-        const values = names.map((name) => `@${name}`).join(', ');
-        statement = db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${values}) ${conflict}`);
-        upsertCache.set(key, statement);
-      }
-      statement.run(row);
     },
   };
 }

@@ -1,0 +1,202 @@
+import { open } from 'node:fs/promises';
+
+/** Receives a backup's parts in file order. */
+export interface BackupVisitor {
+  header(value: unknown): void;
+  /** Starts the rows of the table with this JSON key. */
+  table(key: string): void;
+  row(entry: unknown): void;
+}
+
+/** The file is not laid out as Rehearse writes a backup, one row per line. */
+export class LayoutError extends Error {
+  override name = 'LayoutError';
+  constructor(
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`line ${line} ${detail}`);
+  }
+}
+
+/** Bytes read per step: about 6,000 review-log rows, a few tens of milliseconds of parsing. */
+const READ_BYTES = 4 * 1024 * 1024;
+const NEWLINE = 0x0a;
+const CODE = { comma: 44, bracketClose: 93, braceClose: 125, carriageReturn: 13, space: 32, tab: 9 };
+
+type State = 'header' | 'tables' | 'table' | 'rows' | 'end';
+
+function parseJson(text: string, line: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LayoutError(line, `is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Parses the layout that jsonExport writes, line by line:
+ *
+ *     {"format":"rehearse-export",...,"studyDay":"2026-12-04",
+ *     "tables":{
+ *     "settings":[
+ *     {"key":"theme","value":"\"dark\""},
+ *     {"key":"newPerDay","value":"20"}],
+ *     "decks":[],
+ *     ...
+ *     {"sessionId":"...","position":0,...}]
+ *     }}
+ *
+ * Only one row's text is held at a time, so a file of any size is read in
+ * bounded memory. Lines may end in CRLF, and a UTF-8 byte order mark is skipped.
+ */
+class LineParser {
+  private state: State = 'header';
+  /** The kind of line a table accepts next: a row or the closing `]` after `[`, a row after a comma, `]` after a row without one. */
+  private next: 'rowOrClose' | 'row' | 'close' = 'rowOrClose';
+  private moreTables = false;
+  private lineNumber = 0;
+
+  constructor(private readonly visitor: BackupVisitor) {}
+
+  /** Handles the line text[start, end), without its newline. */
+  line(text: string, start: number, end: number): void {
+    this.lineNumber += 1;
+    let last = end;
+    while (last > start && isSpace(text.charCodeAt(last - 1))) last -= 1;
+    if (this.state === 'rows' && last > start) {
+      this.rowLine(text, start, last);
+      return;
+    }
+    const line = text.slice(start, last).trim();
+    if (line === '') return;
+    if (this.state === 'header') this.headerLine(line);
+    else if (this.state === 'tables') this.tablesLine(line);
+    else if (this.state === 'table') this.tableLine(line);
+    else if (this.state === 'rows') this.rowLine(line, 0, line.length);
+    else throw new LayoutError(this.lineNumber, 'follows the closing "}}"');
+  }
+
+  /** Checks that the file ended after its closing braces. */
+  end(): void {
+    if (this.state !== 'end') {
+      throw new LayoutError(this.lineNumber, 'is the last, and the file ends before its closing "}}": it may be cut off');
+    }
+  }
+
+  private headerLine(line: string): void {
+    if (!line.startsWith('{') || !line.endsWith(',')) {
+      throw new LayoutError(this.lineNumber, 'is not the header line "{"format":...,"');
+    }
+    this.visitor.header(parseJson(`${line.slice(0, -1)}}`, this.lineNumber));
+    this.state = 'tables';
+  }
+
+  private tablesLine(line: string): void {
+    if (line === '"tables":{}}') {
+      this.state = 'end';
+      return;
+    }
+    if (line !== '"tables":{') throw new LayoutError(this.lineNumber, 'is not "tables":{');
+    this.state = 'table';
+    this.moreTables = true;
+  }
+
+  private tableLine(line: string): void {
+    if (line === '}}' && !this.moreTables) {
+      this.state = 'end';
+      return;
+    }
+    const open = line.indexOf('":[');
+    if (!this.moreTables || !line.startsWith('"') || open < 0) {
+      throw new LayoutError(this.lineNumber, 'does not start a table ("<name>":[) where one is expected');
+    }
+    const key = parseJson(line.slice(0, open + 1), this.lineNumber) as string;
+    this.visitor.table(key);
+    const rest = line.slice(open + 3);
+    if (rest === '') {
+      this.state = 'rows';
+      this.next = 'rowOrClose';
+    } else if (rest === ']' || rest === '],') {
+      this.moreTables = rest === '],';
+    } else {
+      throw new LayoutError(this.lineNumber, 'has text after the opening "[" of its table');
+    }
+  }
+
+  /** Handles a row line, text[start, last) with trailing spaces removed: `{...},`, `{...}]`, `{...}],`, or a lone `]`. */
+  private rowLine(text: string, start: number, last: number): void {
+    let bodyEnd = last;
+    let comma = false;
+    let closes = false;
+    if (text.charCodeAt(bodyEnd - 1) === CODE.comma) {
+      comma = true;
+      bodyEnd -= 1;
+    }
+    if (text.charCodeAt(bodyEnd - 1) === CODE.bracketClose) {
+      closes = true;
+      bodyEnd -= 1;
+    }
+    let bodyStart = start;
+    while (bodyStart < bodyEnd && isSpace(text.charCodeAt(bodyStart))) bodyStart += 1;
+    if (bodyStart < bodyEnd) {
+      if (this.next === 'close') throw new LayoutError(this.lineNumber, 'holds a row, but the row before it does not end with a comma');
+      this.visitor.row(parseJson(text.slice(bodyStart, bodyEnd), this.lineNumber));
+      this.next = comma ? 'row' : 'close';
+    } else if (!closes || this.next === 'row') {
+      throw new LayoutError(this.lineNumber, 'is not a row of the table where a row is expected');
+    }
+    if (closes) {
+      this.state = 'table';
+      this.moreTables = comma;
+    }
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === CODE.carriageReturn || code === CODE.space || code === CODE.tab;
+}
+
+/**
+ * Reads the file at `path` in the one-row-per-line layout of jsonExport and
+ * hands each part to `visitor`. Throws LayoutError where the file leaves
+ * that layout; errors thrown by the visitor pass through unchanged.
+ */
+export async function readBackupLines(path: string, visitor: BackupVisitor): Promise<void> {
+  const parser = new LineParser(visitor);
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    let carry: Buffer = Buffer.alloc(0);
+    let first = true;
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      let data = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, bytesRead)]) : buffer.subarray(0, bytesRead);
+      if (first) {
+        first = false;
+        if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+      }
+      // Only whole lines are decoded, so a multi-byte character is never cut in two.
+      const lastNewline = data.lastIndexOf(NEWLINE);
+      if (lastNewline < 0) {
+        carry = Buffer.from(data);
+        continue;
+      }
+      const text = data.toString('utf8', 0, lastNewline + 1);
+      carry = Buffer.from(data.subarray(lastNewline + 1));
+      let start = 0;
+      for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+        parser.line(text, start, newline);
+        start = newline + 1;
+      }
+    }
+    if (carry.length > 0) {
+      const text = carry.toString('utf8');
+      parser.line(text, 0, text.length);
+    }
+    parser.end();
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,121 @@
+import { LATEST_VERSION } from '../../db/migrate.js';
+import type { StagedValue } from '../../db/importStaging.js';
+import { EXPORT_TABLES, type ColumnInfo, type ExportTable } from '../../db/repositories/export.js';
+import { ValidationError } from '../errors.js';
+import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, TABLE_KEYS, toCamelCase } from './json.js';
+
+/** Throws the ValidationError of a file that cannot be imported. */
+export function invalidBackup(problem: string): never {
+  throw new ValidationError(`The file is not a Rehearse backup that this version can import: ${problem}`);
+}
+
+/** Checks the top-level fields of a backup: format, file layout version and database version. */
+export function checkHeader(header: unknown): void {
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) invalidBackup('the top level must be an object.');
+  const file = header as Record<string, unknown>;
+  if (file.format !== EXPORT_FORMAT) invalidBackup(`"format" must be "${EXPORT_FORMAT}".`);
+  if (file.schemaVersion !== EXPORT_SCHEMA_VERSION) {
+    invalidBackup(`schema version ${String(file.schemaVersion)} is not ${EXPORT_SCHEMA_VERSION}.`);
+  }
+  if (typeof file.databaseVersion !== 'number' || file.databaseVersion > LATEST_VERSION) {
+    const version = String(file.databaseVersion);
+    invalidBackup(`it comes from a newer Rehearse (database version ${version}); update Rehearse first.`);
+  }
+}
+
+const TABLES_BY_KEY = new Map(EXPORT_TABLES.map((table) => [TABLE_KEYS[table], table]));
+
+/** Returns the table a JSON key such as `reviewLog` names; throws for an unknown key. */
+export function tableOfKey(key: string): ExportTable {
+  const table = TABLES_BY_KEY.get(key);
+  if (table === undefined) invalidBackup(`it has an unknown table "${key}".`);
+  return table;
+}
+
+/** Shows a value from the file in an error message, cut to a readable length. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Returns why a value does not fit its column, or null when it fits. */
+function valueProblem(column: ColumnInfo, value: unknown): string | null {
+  if (value === null || value === undefined) {
+    return column.notNull && !column.hasDefault ? 'is missing' : null;
+  }
+  if (column.type === 'TEXT' && typeof value !== 'string') return `must be text, not ${shown(value)}`;
+  if (column.type === 'INTEGER' && !Number.isSafeInteger(value)) return `must be a whole number, not ${shown(value)}`;
+  if (column.type === 'REAL' && !(typeof value === 'number' && Number.isFinite(value))) {
+    return `must be a number, not ${shown(value)}`;
+  }
+  return null;
+}
+
+/**
+ * Turns the rows of one table, as parsed from the file, into values in column
+ * order. Every row is checked against the live schema: known fields only, the
+ * declared type, no missing required value. A null or missing field of a
+ * column with a default leaves the value undefined, so the default applies.
+ */
+export class RowReader {
+  /** Rows read so far; the next row's index in its table. */
+  index = 0;
+  readonly key: string;
+  private readonly fieldNames: string[];
+  private readonly columnsByField: Map<string, number>;
+
+  constructor(
+    readonly table: ExportTable,
+    private readonly columns: ColumnInfo[],
+  ) {
+    this.key = TABLE_KEYS[table];
+    this.fieldNames = columns.map((column) => toCamelCase(column.name));
+    this.columnsByField = new Map(this.fieldNames.map((name, index) => [name, index]));
+  }
+
+  /** Returns the next row's values; throws ValidationError naming the table, the row index and the field. */
+  read(entry: unknown): StagedValue[] {
+    const index = this.index;
+    this.index += 1;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      invalidBackup(`${this.key}[${index}] must be an object.`);
+    }
+    const names = Object.keys(entry);
+    // Rows as Rehearse writes them list every field in column order: a check per value is all they need.
+    const values = this.inColumnOrder(names) ? Object.values(entry) : this.reorder(entry as Record<string, unknown>, names, index);
+    for (let column = 0; column < this.columns.length; column += 1) {
+      values[column] = this.check(column, values[column], index);
+    }
+    return values as StagedValue[];
+  }
+
+  private inColumnOrder(names: string[]): boolean {
+    if (names.length !== this.fieldNames.length) return false;
+    for (let position = 0; position < names.length; position += 1) {
+      if (names[position] !== this.fieldNames[position]) return false;
+    }
+    return true;
+  }
+
+  private reorder(entry: Record<string, unknown>, names: string[], index: number): unknown[] {
+    const values = new Array<unknown>(this.columns.length).fill(undefined);
+    for (const name of names) {
+      const column = this.columnsByField.get(name);
+      if (column === undefined) {
+        invalidBackup(`${this.key}[${index}] has an unknown field "${name}". Remove it or export the backup again.`);
+      }
+      values[column] = entry[name];
+    }
+    return values;
+  }
+
+  private check(column: number, value: unknown, index: number): StagedValue {
+    const info = this.columns[column]!;
+    const problem = valueProblem(info, value);
+    if (problem !== null) {
+      invalidBackup(`${this.key}[${index}].${this.fieldNames[column]} ${problem}. Correct that value or export the backup again.`);
+    }
+    if (value === null || value === undefined) return info.hasDefault ? undefined : null;
+    return value as string | number;
+  }
+}

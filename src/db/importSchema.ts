@@ -1,0 +1,69 @@
+import type { Database } from 'better-sqlite3';
+import { EXPORT_TABLES, type ExportTable } from './repositories/export.js';
+
+/** A schema object as stored in sqlite_master. */
+export interface SchemaEntry {
+  name: string;
+  sql: string;
+}
+
+/**
+ * How an import copies its tables, read from the live schema when staging
+ * starts. A table that is empty in the live database is copied whole, which
+ * SQLite does fast only while the target has no triggers. So its triggers run
+ * in the staging database as the rows arrive, on copies of the tables they
+ * write, and the move swaps those copies in. A table that already has rows
+ * takes each staged row over its own, with its triggers running in the live
+ * database.
+ */
+export interface ImportPlan {
+  /** CREATE TABLE of every export table, exactly as in the live database. */
+  tables: Map<ExportTable, string>;
+  /** CREATE INDEX of every export table; staging builds them once its rows are in. */
+  indexes: Map<ExportTable, string[]>;
+  /** Export tables empty in the live database: copied whole, their triggers off during the copy. */
+  bulkTables: Set<ExportTable>;
+  /** Triggers of the bulk tables. */
+  triggers: SchemaEntry[];
+  /** Live tables, other than export tables, that those triggers write, with their CREATE TABLE. */
+  derivedTables: SchemaEntry[];
+  /** CREATE INDEX of the derived tables. */
+  derivedIndexes: string[];
+}
+
+function entries(main: Database, type: 'table' | 'index' | 'trigger', table?: string): SchemaEntry[] {
+  const byTable = table === undefined ? '' : 'AND tbl_name = @table';
+  return main
+    .prepare(
+      `SELECT name, sql FROM main.sqlite_master
+       WHERE type = @type AND sql IS NOT NULL ${byTable} AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`,
+    )
+    .all({ type, ...(table === undefined ? {} : { table }) }) as SchemaEntry[];
+}
+
+function mentions(sql: string, name: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9_])"?${name}"?($|[^A-Za-z0-9_])`, 'i').test(sql);
+}
+
+/** Reads the import plan from the live database. */
+export function readImportPlan(main: Database): ImportPlan {
+  const tables = new Map<ExportTable, string>();
+  const indexes = new Map<ExportTable, string[]>();
+  const bulkTables = new Set<ExportTable>();
+  const triggers: SchemaEntry[] = [];
+  const exported = new Set<string>(EXPORT_TABLES);
+  const allTables = entries(main, 'table');
+  for (const table of EXPORT_TABLES) {
+    tables.set(table, allTables.find((entry) => entry.name === table)!.sql);
+    indexes.set(table, entries(main, 'index', table).map((entry) => entry.sql));
+    if (main.prepare(`SELECT NOT EXISTS (SELECT 1 FROM main.${table})`).pluck().get() === 1) {
+      bulkTables.add(table);
+      triggers.push(...entries(main, 'trigger', table));
+    }
+  }
+  const derivedTables = allTables.filter(
+    (entry) => !exported.has(entry.name) && triggers.some((trigger) => mentions(trigger.sql, entry.name)),
+  );
+  const derivedIndexes = derivedTables.flatMap((table) => entries(main, 'index', table.name).map((entry) => entry.sql));
+  return { tables, indexes, bulkTables, triggers, derivedTables, derivedIndexes };
+}

@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import DatabaseConstructor, { type Database, type Statement } from 'better-sqlite3';
+import { sqliteCode, translateWriteError } from './connection.js';
+import { readImportPlan, type ImportPlan } from './importSchema.js';
+import { EXPORT_TABLES, type ColumnInfo, type ExportTable } from './repositories/export.js';
+
+/** A value of a STRICT column; undefined marks a column left to its default. */
+export type StagedValue = string | number | null | undefined;
+
+const FILE_PREFIX = '.import-staging-';
+/** Rows per multi-row INSERT: fewer calls into SQLite, well under its limit of 32,766 parameters. */
+const ROWS_PER_INSERT = 25;
+/** Page cache of the staging connection, in KiB: room for the review log's unique index while rows arrive. */
+const STAGING_CACHE_KIB = 131_072;
+/** Staging paths in use by this process, so a second import does not delete the first one's file. */
+const activePaths = new Set<string>();
+
+/** A staged row that breaks a constraint of its table (CHECK, NOT NULL, UNIQUE, PRIMARY KEY or type). */
+export class StagedRowError extends Error {
+  override name = 'StagedRowError';
+  constructor(
+    readonly table: ExportTable,
+    /** Position of the row among the rows of its table in the file, from 0. */
+    readonly index: number,
+    readonly detail: string,
+  ) {
+    super(`${table} row ${index}: ${detail}`);
+  }
+}
+
+/** Deletes staging files that no import of this process uses: leftovers of a crash or a kill. */
+function removeStaleFiles(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    const path = join(dataDir, name);
+    if (!name.startsWith(FILE_PREFIX) || activePaths.has(path.replace(/-journal$/, ''))) continue;
+    rmSync(path, { force: true });
+  }
+}
+
+/** Rows of one table on their way into the staging file, written in multi-row INSERTs. */
+class TableStage {
+  count = 0;
+  private readonly width: number;
+  private readonly batch: (string | number | null)[];
+  private batchRows = 0;
+  private readonly insertMany: Statement;
+  private readonly insertOne: Statement;
+  private readonly partialInserts = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Database,
+    readonly table: ExportTable,
+    private readonly columns: ColumnInfo[],
+  ) {
+    this.width = columns.length;
+    this.batch = new Array<string | number | null>(this.width * ROWS_PER_INSERT);
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    this.insertMany = db.prepare(`INSERT INTO ${table} VALUES ${Array<string>(ROWS_PER_INSERT).fill(row).join(', ')}`);
+    this.insertOne = db.prepare(`INSERT INTO ${table} VALUES ${row}`);
+  }
+
+  add(values: StagedValue[]): void {
+    const offset = this.batchRows * this.width;
+    for (let column = 0; column < this.width; column += 1) {
+      const value = values[column];
+      if (value === undefined) {
+        this.flush();
+        this.insertWithDefaults(values);
+        return;
+      }
+      this.batch[offset + column] = value;
+    }
+    this.batchRows += 1;
+    if (this.batchRows === ROWS_PER_INSERT) this.flush();
+  }
+
+  /** Writes the rows still waiting in the batch. */
+  flush(): void {
+    const rows = this.batchRows;
+    this.batchRows = 0;
+    if (rows === ROWS_PER_INSERT) {
+      try {
+        this.insertMany.run(...this.batch);
+      } catch (error) {
+        if (!sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT')) throw translateWriteError(error);
+        this.findFailingRow(rows, error as Error);
+      }
+      this.count += rows;
+      return;
+    }
+    for (let row = 0; row < rows; row += 1) this.insertRow(row);
+  }
+
+  /** Inserts the batch's `row`-th row alone; throws StagedRowError when it breaks a constraint. */
+  private insertRow(row: number): void {
+    try {
+      this.insertOne.run(...this.batch.slice(row * this.width, (row + 1) * this.width));
+      this.count += 1;
+    } catch (error) {
+      if (!sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT')) throw translateWriteError(error);
+      throw new StagedRowError(this.table, this.count, (error as Error).message);
+    }
+  }
+
+  /**
+   * Inserts the rows of a rejected batch one by one, so the error names the
+   * first row that breaks a constraint. SQLite undoes a failed statement as a
+   * whole (the staging journal is in memory, not off), so none of the batch is in.
+   */
+  private findFailingRow(rows: number, batchError: Error): never {
+    for (let row = 0; row < rows; row += 1) this.insertRow(row);
+    throw new StagedRowError(this.table, this.count - rows, batchError.message);
+  }
+
+  /** Inserts a row that leaves some columns out, so SQLite fills in their declared defaults. */
+  private insertWithDefaults(values: StagedValue[]): void {
+    const present = this.columns.filter((_, column) => values[column] !== undefined).map((column) => column.name);
+    const key = present.join(',');
+    let statement = this.partialInserts.get(key);
+    if (!statement) {
+      const placeholders = present.map(() => '?').join(', ');
+      statement = this.db.prepare(`INSERT INTO ${this.table} (${present.join(', ')}) VALUES (${placeholders})`);
+      this.partialInserts.set(key, statement);
+    }
+    try {
+      statement.run(...values.filter((value) => value !== undefined));
+      this.count += 1;
+    } catch (error) {
+      if (!sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT')) throw translateWriteError(error);
+      throw new StagedRowError(this.table, this.count, (error as Error).message);
+    }
+  }
+}
+
+/** Copies the rows of a live table that the staged triggers write, so they start from the live state. */
+function copyDerivedRows(main: Database, db: Database, table: string): void {
+  const rows = main.prepare(`SELECT * FROM main.${table}`).raw().iterate() as IterableIterator<unknown[]>;
+  let insert: Statement | null = null;
+  for (const row of rows) {
+    insert ??= db.prepare(`INSERT INTO ${table} VALUES (${row.map(() => '?').join(', ')})`);
+    insert.run(...row);
+  }
+}
+
+/**
+ * A staging database beside the live one, holding the export tables with
+ * their exact live definitions, constraints included. An import validates
+ * and writes every row here first, so the live database receives the rows
+ * only in the one transaction of moveStagedRows. Foreign keys are not checked
+ * here, because parents may already be in the live database; the move checks
+ * them. The file is hidden in the data folder; a crash leaves it behind and
+ * the next import deletes it.
+ */
+export class ImportStaging {
+  readonly path: string;
+  readonly plan: ImportPlan;
+  private db: Database | null;
+  private readonly stages = new Map<ExportTable, TableStage>();
+
+  constructor(main: Database, dataDir: string, columns: (table: ExportTable) => ColumnInfo[]) {
+    removeStaleFiles(dataDir);
+    this.plan = readImportPlan(main);
+    this.path = join(dataDir, `${FILE_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.db`);
+    activePaths.add(this.path);
+    let db: Database;
+    try {
+      db = new DatabaseConstructor(this.path);
+    } catch (error) {
+      activePaths.delete(this.path);
+      throw translateWriteError(error);
+    }
+    this.db = db;
+    try {
+      // Nothing here has to survive a crash: no sync, and a rollback journal in memory, which still
+      // undoes a failed statement so that a rejected batch can be retried row by row.
+      db.pragma('journal_mode = MEMORY');
+      db.pragma('synchronous = OFF');
+      db.pragma('foreign_keys = OFF');
+      db.pragma(`cache_size = -${STAGING_CACHE_KIB}`);
+      // Lets SQLite sort with a second thread while it builds the indexes.
+      db.pragma('threads = 2');
+      for (const sql of this.plan.tables.values()) db.exec(sql);
+      for (const table of this.plan.derivedTables) {
+        db.exec(table.sql);
+        copyDerivedRows(main, db, table.name);
+      }
+      for (const sql of this.plan.derivedIndexes) db.exec(sql);
+      for (const trigger of this.plan.triggers) db.exec(trigger.sql);
+      for (const table of EXPORT_TABLES) this.stages.set(table, new TableStage(db, table, columns(table)));
+      db.exec('BEGIN');
+    } catch (error) {
+      this.discard();
+      throw translateWriteError(error);
+    }
+  }
+
+  /** Appends one row, values in the order of the table's columns. Throws StagedRowError for a row that breaks a constraint. */
+  add(table: ExportTable, values: StagedValue[]): void {
+    this.stages.get(table)!.add(values);
+  }
+
+  /** Returns the number of rows staged so far in `table`. */
+  count(table: ExportTable): number {
+    return this.stages.get(table)!.count;
+  }
+
+  /** Writes the last rows, commits, builds the indexes and closes the staging connection. */
+  finish(): void {
+    const db = this.db;
+    if (!db) throw new Error('The import staging database is already closed.');
+    for (const stage of this.stages.values()) stage.flush();
+    try {
+      db.exec('COMMIT');
+      // Sorting each finished table once is far cheaper than updating its indexes on every row.
+      for (const sql of [...this.plan.indexes.values()].flat()) db.exec(sql);
+    } catch (error) {
+      throw translateWriteError(error);
+    }
+    db.close();
+    this.db = null;
+  }
+
+  /** Closes the staging connection if it is open and deletes the staging file. */
+  discard(): void {
+    if (this.db?.open) this.db.close();
+    this.db = null;
+    for (const suffix of ['', '-journal']) rmSync(`${this.path}${suffix}`, { force: true });
+    activePaths.delete(this.path);
+  }
+}
