@@ -18,7 +18,7 @@ export class DanglingReferenceError extends Error {
   }
 }
 
-/** A table that was empty when staging began has rows now: the staged trigger results no longer apply. */
+/** A table that was empty when staging began has rows now: the derived tables filled in staging no longer apply. */
 export class StagingOutdatedError extends Error {
   override name = 'StagingOutdatedError';
   constructor(readonly table: ExportTable) {
@@ -105,7 +105,7 @@ function checkForeignKeys(main: Database): void {
  * `beforeCopy` runs first inside it (the import's last checks and clean-up),
  * so nothing can change between those checks and the copy. The tables that
  * the bulk tables' triggers write are replaced by their staged copies, which
- * those triggers kept as the rows arrived. Any error rolls the whole move
+ * staging filled from the staged rows. Any error rolls the whole move
  * back, leaving the live database as it was.
  */
 export function moveStagedRows(

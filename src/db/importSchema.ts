@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { EXPORT_TABLES, type ExportTable } from './repositories/export.js';
+import { fillReviewDayTotals } from './reviewDayTotals.js';
 
 /** A schema object as stored in sqlite_master. */
 export interface SchemaEntry {
@@ -7,14 +8,30 @@ export interface SchemaEntry {
   sql: string;
 }
 
+/** A live table that triggers on an export table keep, such as the per-day totals of the review log. */
+export interface DerivedTable extends SchemaEntry {
+  /** Fills the empty table from the export tables of the same database in one statement. */
+  fill: (db: Database) => void;
+}
+
+/**
+ * The function that fills each derived table from scratch, by table name.
+ * Each uses the same expressions as the triggers that keep its table, so the
+ * two cannot disagree.
+ */
+const DERIVED_TABLE_FILLS: Readonly<Record<string, (db: Database) => void>> = {
+  review_day_totals: fillReviewDayTotals,
+};
+
 /**
  * How an import copies its tables, read from the live schema when staging
  * starts. A table that is empty in the live database is copied whole, which
- * SQLite does fast only while the target has no triggers. So its triggers run
- * in the staging database as the rows arrive, on copies of the tables they
- * write, and the move swaps those copies in. A table that already has rows
- * takes each staged row over its own, with its triggers running in the live
- * database.
+ * SQLite does fast only while the target has no triggers, so the move drops
+ * them for the copy. The tables those triggers keep are filled once in the
+ * staging database, after its rows are in, and the move swaps them in. That
+ * is valid because the tables whose triggers write them were empty. A table
+ * that already has rows takes each staged row over its own, with its triggers
+ * running in the live database.
  */
 export interface ImportPlan {
   /** CREATE TABLE of every export table, exactly as in the live database. */
@@ -25,8 +42,8 @@ export interface ImportPlan {
   bulkTables: Set<ExportTable>;
   /** Triggers of the bulk tables. */
   triggers: SchemaEntry[];
-  /** Live tables, other than export tables, that those triggers write, with their CREATE TABLE. */
-  derivedTables: SchemaEntry[];
+  /** Live tables, other than export tables, that those triggers write. */
+  derivedTables: DerivedTable[];
   /** CREATE INDEX of the derived tables. */
   derivedIndexes: string[];
 }
@@ -45,6 +62,14 @@ function mentions(sql: string, name: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_])"?${name}"?($|[^A-Za-z0-9_])`, 'i').test(sql);
 }
 
+function derivedTableFill(table: string): (db: Database) => void {
+  const fill = DERIVED_TABLE_FILLS[table];
+  if (fill === undefined) {
+    throw new Error(`Triggers keep the table ${table}, but the import cannot fill it: add it to DERIVED_TABLE_FILLS in importSchema.ts.`);
+  }
+  return fill;
+}
+
 /** Reads the import plan from the live database. */
 export function readImportPlan(main: Database): ImportPlan {
   const tables = new Map<ExportTable, string>();
@@ -61,9 +86,9 @@ export function readImportPlan(main: Database): ImportPlan {
       triggers.push(...entries(main, 'trigger', table));
     }
   }
-  const derivedTables = allTables.filter(
-    (entry) => !exported.has(entry.name) && triggers.some((trigger) => mentions(trigger.sql, entry.name)),
-  );
+  const derivedTables = allTables
+    .filter((entry) => !exported.has(entry.name) && triggers.some((trigger) => mentions(trigger.sql, entry.name)))
+    .map((entry) => ({ ...entry, fill: derivedTableFill(entry.name) }));
   const derivedIndexes = derivedTables.flatMap((table) => entries(main, 'index', table.name).map((entry) => entry.sql));
   return { tables, indexes, bulkTables, triggers, derivedTables, derivedIndexes };
 }

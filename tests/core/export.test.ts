@@ -1,62 +1,16 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '../../src/core/errors.js';
 import { openExport } from '../../src/core/export/index.js';
-import { importBackup } from '../../src/core/export/jsonImport.js';
 import type { ExportStream } from '../../src/core/export/stream.js';
 import { writeExportFile } from '../../src/core/export/writeFile.js';
 import { getStats } from '../../src/core/stats/service.js';
-import { basicDeckYaml, makeTempDir, openTempApp, type TempApp } from '../helpers/tempApp.js';
-import { answerAt, DAY, HOUR, insertInterview } from './statsFixture.js';
+import { exportText, START, useExportTestFolders, withHistory } from './exportFixture.js';
+import { answerAt, DAY } from './statsFixture.js';
 
-const START = Date.parse('2026-03-02T12:00:00Z');
-const DECKS = { 'alpha.yaml': basicDeckYaml('alpha', 6), 'beta.yaml': basicDeckYaml('beta', 4, 'monitoring-and-retraining') };
-const handles: TempApp[] = [];
-const folders: { cleanup: () => void }[] = [];
-
-afterEach(() => {
-  for (const handle of handles.splice(0)) handle.cleanup();
-  for (const folder of folders.splice(0)) folder.cleanup();
-});
-
-function open(): TempApp {
-  const handle = openTempApp({ decks: DECKS, start: START });
-  handles.push(handle);
-  return handle;
-}
-
-/** A few weeks of answers: new cards on day 0, reviews later, one interview-sourced answer. */
-function withHistory(handle: TempApp): void {
-  answerAt(handle, START, 'alpha-1', 4, 4200);
-  answerAt(handle, START + HOUR, 'alpha-2', 3, 3100);
-  answerAt(handle, START + HOUR + 60_000, 'alpha-2', 3, 2500);
-  answerAt(handle, START + 2 * HOUR, 'beta-1', 1, 9000);
-  answerAt(handle, START + 20 * DAY, 'alpha-1', 2, 5000);
-  answerAt(handle, START + 20 * DAY + HOUR, 'beta-2', 3, 15_000, 'interview');
-  insertInterview(handle, 'session-1', START + 20 * DAY + 2 * HOUR, [{ cardId: 'beta-2', keyPoints: 3, covered: 2, rating: 3 }]);
-  handle.clock.now = START + 21 * DAY;
-}
-
-async function readAll(stream: ExportStream): Promise<string> {
-  let text = '';
-  for await (const chunk of stream.chunks) text += typeof chunk.text === 'string' ? chunk.text : Buffer.from(chunk.text).toString('utf8');
-  return text;
-}
-
-/** Writes `text` to a file in a temp folder and imports it into `handle`. */
-function importText(handle: TempApp, text: string) {
-  const folder = makeTempDir();
-  folders.push(folder);
-  const path = join(folder.path, 'backup.json');
-  writeFileSync(path, text);
-  return importBackup(handle.app.context, path, handle.dataDir);
-}
-
-function exportText(handle: TempApp, kind: 'progress-csv' | 'review-log-csv' | 'json' | 'html'): Promise<string> {
-  return readAll(openExport(handle.app.context, kind));
-}
+const { open, importText, makeFolder } = useExportTestFolders();
 
 describe('review-log CSV', () => {
   it('parses back with the optimizer columns', async () => {
@@ -228,21 +182,19 @@ describe('export file writing', () => {
   it('renames into place when complete', async () => {
     const handle = open();
     withHistory(handle);
-    const folder = makeTempDir();
-    folders.push(folder);
-    const path = join(folder.path, 'log.csv');
+    const folder = makeFolder();
+    const path = join(folder, 'log.csv');
     const progress: number[] = [];
     const bytes = await writeExportFile(path, openExport(handle.app.context, 'review-log-csv'), (done) => progress.push(done));
     expect(readFileSync(path, 'utf8')).toBe(await exportText(handle, 'review-log-csv'));
     expect(bytes).toBe(readFileSync(path).length);
     expect(progress[progress.length - 1]).toBe(6);
-    expect(readdirSync(folder.path)).toEqual(['log.csv']);
+    expect(readdirSync(folder)).toEqual(['log.csv']);
   });
 
   it('failure leaves no file behind', async () => {
-    const folder = makeTempDir();
-    folders.push(folder);
-    const path = join(folder.path, 'broken.json');
+    const folder = makeFolder();
+    const path = join(folder, 'broken.json');
     const stream: ExportStream = {
       fileName: 'broken.json',
       contentType: 'application/json',
@@ -254,6 +206,6 @@ describe('export file writing', () => {
     };
     await expect(writeExportFile(path, stream)).rejects.toThrow('disk went away');
     expect(existsSync(path)).toBe(false);
-    expect(readdirSync(folder.path)).toEqual([]);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

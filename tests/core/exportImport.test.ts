@@ -1,48 +1,22 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browseRequest } from '../../src/core/api/browse.js';
+import { browseCards } from '../../src/core/browse/list.js';
 import { ConflictError, ValidationError } from '../../src/core/errors.js';
-import { openExport } from '../../src/core/export/index.js';
 import { importBackup, type ImportOptions } from '../../src/core/export/jsonImport.js';
+import { getStudyStep } from '../../src/core/review/service.js';
 import { getStats } from '../../src/core/stats/service.js';
-import { basicDeckYaml, makeTempDir, openTempApp, type TempApp } from '../helpers/tempApp.js';
-import { answerAt, DAY, HOUR, insertInterview } from './statsFixture.js';
+import type { TempApp } from '../helpers/tempApp.js';
+import { exportText, START, useExportTestFolders, withHistory } from './exportFixture.js';
+import { answerAt, HOUR } from './statsFixture.js';
 
-const START = Date.parse('2026-03-02T12:00:00Z');
-const DECKS = { 'alpha.yaml': basicDeckYaml('alpha', 6), 'beta.yaml': basicDeckYaml('beta', 4, 'monitoring-and-retraining') };
 /** Forces the line-by-line reader's own errors, as for a backup too large to read whole. */
 const LINES_ONLY: ImportOptions = { wholeFileMaxBytes: 0 };
-const handles: TempApp[] = [];
-const folders: { cleanup: () => void }[] = [];
+const { open, importText } = useExportTestFolders();
 
-afterEach(() => {
-  for (const handle of handles.splice(0)) handle.cleanup();
-  for (const folder of folders.splice(0)) folder.cleanup();
-});
-
-function open(): TempApp {
-  const handle = openTempApp({ decks: DECKS, start: START });
-  handles.push(handle);
-  return handle;
-}
-
-/** Five answers over three weeks and one mock interview. */
-function withHistory(handle: TempApp): void {
-  answerAt(handle, START, 'alpha-1', 4, 4200);
-  answerAt(handle, START + HOUR, 'alpha-2', 3, 3100);
-  answerAt(handle, START + 2 * HOUR, 'beta-1', 1, 9000);
-  answerAt(handle, START + 20 * DAY, 'alpha-1', 2, 5000);
-  answerAt(handle, START + 20 * DAY + HOUR, 'beta-2', 3, 15_000, 'interview');
-  insertInterview(handle, 'session-1', START + 20 * DAY + 2 * HOUR, [{ cardId: 'beta-2', keyPoints: 3, covered: 2, rating: 3 }]);
-  handle.clock.now = START + 21 * DAY;
-}
-
-async function exportJson(handle: TempApp): Promise<string> {
-  let text = '';
-  for await (const chunk of openExport(handle.app.context, 'json').chunks) {
-    text += typeof chunk.text === 'string' ? chunk.text : Buffer.from(chunk.text).toString('utf8');
-  }
-  return text;
+function exportJson(handle: TempApp): Promise<string> {
+  return exportText(handle, 'json');
 }
 
 async function sourceExport(): Promise<{ source: TempApp; text: string }> {
@@ -50,14 +24,6 @@ async function sourceExport(): Promise<{ source: TempApp; text: string }> {
   withHistory(source);
   source.app.handlers.updateSettings({ desiredRetention: 0.85 });
   return { source, text: await exportJson(source) };
-}
-
-function importText(handle: TempApp, text: string, options?: ImportOptions) {
-  const folder = makeTempDir();
-  folders.push(folder);
-  const path = join(folder.path, 'backup.json');
-  writeFileSync(path, text);
-  return importBackup(handle.app.context, path, handle.dataDir, options);
 }
 
 /** Replaces the `index`-th line that contains `marker`. */
@@ -70,8 +36,51 @@ function editLine(text: string, marker: string, index: number, edit: (line: stri
   return lines.join('\n');
 }
 
+/** Parses the `index`-th row line that contains `marker`, lets `edit` change the row and writes it back. */
+function editRow(text: string, marker: string, index: number, edit: (row: Record<string, unknown>) => void): string {
+  return editLine(text, marker, index, (line) => {
+    const end = line.lastIndexOf('}') + 1;
+    const row = JSON.parse(line.slice(0, end)) as Record<string, unknown>;
+    edit(row);
+    return `${JSON.stringify(row)}${line.slice(end)}`;
+  });
+}
+
+/** Inserts a copy of the `index`-th row line with `marker` before the `before`-th one, so the copy takes position `before`. */
+function copyRow(text: string, marker: string, index: number, before: number): string {
+  const lines = text.split('\n');
+  const positions = lines.flatMap((line, position) => (line.includes(marker) ? [position] : []));
+  const copied = lines[positions[index]!]!;
+  lines.splice(positions[before]!, 0, `${copied.slice(0, copied.lastIndexOf('}') + 1)},`);
+  return lines.join('\n');
+}
+
+/** Edits the stored content of the first card (alpha-1, a basic card) as an object. */
+function editContent(edit: (content: Record<string, unknown>) => void) {
+  return (text: string) =>
+    editRow(text, CARD, 0, (row) => {
+      const content = JSON.parse(row.content as string) as Record<string, unknown>;
+      edit(content);
+      row.content = JSON.stringify(content);
+    });
+}
+
 /** Marks the review-log lines: only they contain "requestId". */
 const REVIEW = '"requestId"';
+/** Marks the lines of the other tables by a field only their rows have. */
+const DECK = '"contentHash"';
+const CARD = '"deckId"';
+const CARD_STATE = '"scheduledDays"';
+const SESSION = '"reviewMode"';
+const ANSWER = '"keyPoints"';
+const SETTING = '"key":';
+
+/** What review_day_totals must hold: the sums taken straight from the log. */
+const REFERENCE_TOTALS = `SELECT study_day, COUNT(*) AS answers, SUM(rating = 1) AS again, SUM(rating = 2) AS hard,
+    SUM(rating = 3) AS good, SUM(rating = 4) AS easy, SUM(duration_ms) AS duration_ms,
+    SUM(before_state = 0) AS new_cards, SUM(before_state = 2) AS review_cards,
+    SUM(before_state = 2 AND rating > 1) AS passed
+  FROM review_log GROUP BY study_day ORDER BY study_day`;
 
 function count(handle: TempApp, table: string): number {
   return handle.app.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
@@ -94,6 +103,48 @@ describe('JSON import of good files', () => {
     expect(dayTotals(target)).toHaveLength(2);
   });
 
+  it('review-day totals match the imported log', async () => {
+    const source = open();
+    const ratings = [1, 2, 3, 4, 3, 3, 1, 4, 2, 3] as const;
+    // Three answers a day over ten days: new, learning and review cards, every rating.
+    for (let answer = 0; answer < 30; answer += 1) {
+      answerAt(source, START + Math.floor(answer / 3) * 26 * HOUR + (answer % 3) * 60_000, `alpha-${(answer % 6) + 1}`, ratings[answer % 10]!, 1000 + answer);
+    }
+    const text = await exportJson(source);
+    const target = open();
+    await importText(target, text);
+    const reference = target.app.db.prepare(REFERENCE_TOTALS).all();
+    expect(reference).toHaveLength(10);
+    expect(dayTotals(target)).toEqual(reference);
+    answerAt(target, START + 11 * 26 * HOUR, 'beta-1', 3, 700);
+    expect(dayTotals(target)).toEqual(target.app.db.prepare(REFERENCE_TOTALS).all());
+  });
+
+  it('summary counts the stored rows', async () => {
+    const { text } = await sourceExport();
+    const target = open();
+    const summary = await importText(target, text);
+    expect(summary.reviews).toBe(count(target, 'review_log'));
+    expect(summary.interviewSessions).toBe(count(target, 'interview_sessions'));
+    expect(summary.decks).toBe(count(target, 'decks'));
+    expect(summary.cards).toBe(count(target, 'cards'));
+  });
+
+  it('damaged card content leaves app working', async () => {
+    const { text } = await sourceExport();
+    const target = open();
+    const damaged = editRow(text, CARD, 0, (row) => {
+      row.content = 'not json';
+    });
+    await expect(importText(target, damaged)).rejects.toThrow(/cards\[0\]\.content is not valid JSON/);
+    for (const reopen of [false, true]) {
+      if (reopen) target.reopen();
+      const page = browseCards(target.app.context, browseRequest.parse({}));
+      expect(page.rows.map((row) => row.id)).toContain('alpha-1');
+      expect(getStudyStep(target.app.context, null).card?.content).toMatchObject({ kind: 'basic', front: 'Question 1 of alpha?' });
+    }
+  });
+
   it.each([
     ['pretty-printed', (text: string) => JSON.stringify(JSON.parse(text), null, 2)],
     ['CRLF line endings', (text: string) => text.replaceAll('\n', '\r\n')],
@@ -110,7 +161,7 @@ describe('JSON import of good files', () => {
     const target = open();
     target.clock.now = source.clock.now;
     const summary = await importText(target, edit(text));
-    expect(summary).toEqual({ decks: 2, cards: 10, reviews: 5, interviewSessions: 1 });
+    expect(summary).toEqual({ decks: 2, cards: 10, reviews: 6, interviewSessions: 1 });
     expect(getStats(target.app.context, { rangeDays: 30 })).toEqual(getStats(source.app.context, { rangeDays: 30 }));
     expect(target.app.handlers.getSettings({})).toEqual(source.app.handlers.getSettings({}));
     expect(stagingFiles(target)).toEqual([]);
@@ -141,7 +192,7 @@ describe('JSON import of good files', () => {
     const target = open();
     await importText(target, edited, LINES_ONLY);
     const reexported = JSON.parse(await exportJson(target)) as { tables: { reviewLog: { id: number }[] } };
-    expect(reexported.tables.reviewLog.map((row) => row.id)).toEqual([-4, 2, 3, 4, 5]);
+    expect(reexported.tables.reviewLog.map((row) => row.id)).toEqual([-4, 2, 3, 4, 5, 6]);
   });
 });
 
@@ -149,18 +200,49 @@ describe('JSON import of bad files', () => {
   it.each([
     ['cut off in the review log', (text: string) => text.slice(0, text.indexOf(REVIEW, text.indexOf(REVIEW) + 1) + 40), /line \d+ is not valid JSON \(Unexpected end of JSON input\)/],
     ['cut off after a row', (text: string) => text.slice(0, text.indexOf('\n', text.indexOf(REVIEW)) + 1), /file ends before its closing "}}": it may be cut off/],
-    ['wrong type mid-log', (text: string) => editLine(text, REVIEW, 2, (line) => line.replace('"rating":1', '"rating":"1"')), /reviewLog\[2\]\.rating must be a whole number, not "1"/],
-    ['rating out of range', (text: string) => editLine(text, REVIEW, 2, (line) => line.replace('"rating":1', '"rating":7')), /reviewLog\[2\] breaks a rule of its table \(CHECK constraint failed: rating BETWEEN 1 AND 4\)/],
-    ['repeated request id', (text: string) => editLine(text, REVIEW, 3, (line) => line.replace(/"requestId":"[^"]*"/, /"requestId":"[^"]*"/.exec(text)![0])), /reviewLog\[3\] breaks a rule of its table \(UNIQUE constraint failed: review_log\.request_id\)/],
+    ['wrong type mid-log', (text: string) => editLine(text, REVIEW, 3, (line) => line.replace('"rating":1', '"rating":"1"')), /reviewLog\[3\]\.rating must be a whole number, not "1"/],
+    ['rating out of range', (text: string) => editLine(text, REVIEW, 3, (line) => line.replace('"rating":1', '"rating":7')), /reviewLog\[3\] breaks a rule of its table \(CHECK constraint failed: rating BETWEEN 1 AND 4\)/],
+    ['repeated request id', (text: string) => editLine(text, REVIEW, 3, (line) => line.replace(/"requestId":"[^"]*"/, /"requestId":"[^"]*"/.exec(text)![0])), /reviewLog\[0\] and reviewLog\[3\] have the same requestId \("stats-fixture-\d+"\)/],
     ['missing field', (text: string) => editLine(text, REVIEW, 1, (line) => line.replace(/"requestId":"[^"]*",/, '')), /reviewLog\[1\]\.requestId is missing/],
     ['unknown field', (text: string) => editLine(text, '"cardId":"alpha-2","due"', 0, (line) => line.replace('{', '{"colour":1,')), /cardStates\[1\] has an unknown field "colour"/],
     ['unknown table', (text: string) => text.replace('"tables":{\n', '"tables":{\n"notes":[],\n'), /unknown table "notes"/],
     ['table twice', (text: string) => text.replace('"decks":[', '"settings":[],\n"decks":['), /the table "settings" appears twice/],
     ['row that is not an object', (text: string) => editLine(text, REVIEW, 0, () => '42,'), /reviewLog\[0\] must be an object/],
-    ['card missing from the file', (text: string) => editLine(text, REVIEW, 4, (line) => line.replace('"cardId":"beta-2"', '"cardId":"ghost"')), /do not fit together \(reviewLog refers to cards "ghost" through card_id/],
+    ['card missing from the file', (text: string) => editLine(text, REVIEW, 5, (line) => line.replace('"cardId":"beta-2"', '"cardId":"ghost"')), /do not fit together \(reviewLog refers to cards "ghost" through card_id/],
     ['wrong schema version', (text: string) => text.replace('"schemaVersion":1', '"schemaVersion":2'), /schema version 2 is not 1/],
     ['newer database', (text: string) => text.replace(/"databaseVersion":\d+/, '"databaseVersion":99'), /newer Rehearse \(database version 99\)/],
     ['text after the end', (text: string) => `${text}{}\n`, /follows the closing "}}"/],
+    ['card content that is not JSON', (text: string) => editRow(text, CARD, 0, (row) => { row.content = 'not json'; }), /cards\[0\]\.content is not valid JSON \(/],
+    ['card content that is a list', (text: string) => editRow(text, CARD, 0, (row) => { row.content = '[]'; }), /cards\[0\]\.content must be an object/],
+    ['card content without its front', editContent((content) => { delete content.front; }), /cards\[0\]\.content\.front must be text/],
+    ['card content of another kind', editContent((content) => { content.kind = 'interview'; }), /cards\[0\]\.content\.kind is "interview", but the card's kind is "basic"/],
+    ['card content of an unknown kind', editContent((content) => { content.kind = 'cloze'; }), /cards\[0\]\.content\.kind must be "basic" or "interview"/],
+    ['source link that is not https', editContent((content) => { content.sources = [{ title: 'x', url: 'javascript:alert(1)' }]; }), /cards\[0\]\.content\.sources\[0\]\.url must start with https:\/\//],
+    ['tags that are not JSON', (text: string) => editRow(text, CARD, 0, (row) => { row.tags = 'oops'; }), /cards\[0\]\.tags is not valid JSON/],
+    ['tags that are not text', (text: string) => editRow(text, CARD, 0, (row) => { row.tags = '["ok",1]'; }), /cards\[0\]\.tags\[1\] must be text/],
+    ['unknown card family', (text: string) => editRow(text, CARD, 0, (row) => { row.family = 'astrology'; }), /cards\[0\]\.family must be one of system-design, .*, not "astrology"/],
+    ['unknown deck family', (text: string) => editRow(text, DECK, 1, (row) => { row.family = 'astrology'; }), /decks\[1\]\.family must be one of system-design, .*, not "astrology"/],
+    ['basic card with a style', (text: string) => editRow(text, CARD, 0, (row) => { row.style = 'rapid'; }), /cards\[0\]\.style must be null for a basic card, not "rapid"/],
+    ['state before an answer out of range', (text: string) => editRow(text, REVIEW, 0, (row) => { row.beforeState = 9; }), /reviewLog\[0\]\.beforeState must be 0 \(new\), 1 \(learning\), 2 \(review\) or 3 \(relearning\), not 9/],
+    ['state after an answer out of range', (text: string) => editRow(text, REVIEW, 4, (row) => { row.afterState = -1; }), /reviewLog\[4\]\.afterState must be 0 \(new\), 1 \(learning\), 2 \(review\) or 3 \(relearning\), not -1/],
+    ['negative repetitions', (text: string) => editRow(text, CARD_STATE, 0, (row) => { row.reps = -1; }), /cardStates\[0\]\.reps must be at least 0, not -1/],
+    ['difficulty above 10', (text: string) => editRow(text, REVIEW, 1, (row) => { row.afterDifficulty = 11; }), /reviewLog\[1\]\.afterDifficulty must be from 0 to 10, not 11/],
+    ['session options that are not an object', (text: string) => editRow(text, SESSION, 0, (row) => { row.options = '[1]'; }), /interviewSessions\[0\]\.options must be a JSON object, not \[1\]/],
+    ['key points that are not JSON', (text: string) => editRow(text, ANSWER, 0, (row) => { row.keyPoints = 'x'; }), /interviewAnswers\[0\]\.keyPoints is not valid JSON/],
+    ['key point without phrases', (text: string) => editRow(text, ANSWER, 0, (row) => { row.keyPoints = '[{"point":"Caching"}]'; }), /interviewAnswers\[0\]\.keyPoints\[0\]\.phrases must be a list/],
+    ['covered point out of range', (text: string) => editRow(text, ANSWER, 0, (row) => { row.coveredPoints = '[0,7]'; }), /interviewAnswers\[0\]\.coveredPoints\[1\] must be the index of one of the 3 key points \(0 to 2\), not 7/],
+    ['matched points that are not a list', (text: string) => editRow(text, ANSWER, 0, (row) => { row.matchedPoints = '{}'; }), /interviewAnswers\[0\]\.matchedPoints must be a list/],
+    ['setting that is not JSON', (text: string) => editRow(text, SETTING, 0, (row) => { row.value = 'dark'; }), /settings\[0\]\.value is not valid JSON/],
+    ['retention that is not a number', (text: string) => editRow(text, SETTING, 0, (row) => { row.value = '"banana"'; }), /settings\[0\]\.value "banana" is not valid for desiredRetention: Desired retention must be a number \(allowed: a number from 0\.7 to 0\.99\)/],
+    ['negative new cards per day', (text: string) => editRow(text, SETTING, 0, (row) => { row.key = 'newPerDay'; row.value = '-5'; }), /settings\[0\]\.value -5 is not valid for newPerDay: New cards per day must be at least 0 \(allowed: a whole number from 0 to 9999\)/],
+    ['unknown theme', (text: string) => editRow(text, SETTING, 0, (row) => { row.key = 'theme'; row.value = '"pink"'; }), /settings\[0\]\.value "pink" is not valid for theme: Theme must be light, dark or system/],
+    ['setting row twice', (text: string) => copyRow(text, SETTING, 0, 0), /settings\[0\] and settings\[1\] have the same key \("desiredRetention"\)/],
+    ['deck row twice', (text: string) => copyRow(text, DECK, 0, 1), /decks\[0\] and decks\[1\] have the same id \("alpha"\)/],
+    ['card row twice', (text: string) => copyRow(text, CARD, 0, 2), /cards\[0\] and cards\[2\] have the same id \("alpha-1"\)/],
+    ['card state twice', (text: string) => copyRow(text, CARD_STATE, 3, 5), /cardStates\[3\] and cardStates\[5\] have the same cardId \("alpha-4"\)/],
+    ['review-log row twice', (text: string) => copyRow(text, REVIEW, 1, 4), /reviewLog\[1\] and reviewLog\[4\] have the same id \(2\)/],
+    ['session row twice', (text: string) => copyRow(text, SESSION, 0, 0), /interviewSessions\[0\] and interviewSessions\[1\] have the same id \("session-1"\)/],
+    ['answer row twice', (text: string) => copyRow(text, ANSWER, 0, 0), /interviewAnswers\[0\] and interviewAnswers\[1\] have the same sessionId and position \("session-1", 0\)/],
   ])('rejects %s, leaving the folder as it was', async (_name, edit, message) => {
     const { text } = await sourceExport();
     const target = open();
@@ -193,8 +275,20 @@ describe('JSON import of bad files', () => {
     const { text } = await sourceExport();
     const pretty = JSON.stringify(JSON.parse(text), null, 2).replace('"rating": 1', '"rating": 1.5');
     const target = open();
-    await expect(importText(target, pretty)).rejects.toThrow(/reviewLog\[2\]\.rating must be a whole number, not 1\.5/);
+    await expect(importText(target, pretty)).rejects.toThrow(/reviewLog\[3\]\.rating must be a whole number, not 1\.5/);
     await expect(importText(target, pretty.slice(0, 500))).rejects.toThrow(/it is not valid JSON/);
+  });
+
+  it('repeated row in a pretty-printed file is named', async () => {
+    const { text } = await sourceExport();
+    const file = JSON.parse(text) as { tables: { reviewLog: Record<string, unknown>[] } };
+    const log = file.tables.reviewLog;
+    // Fields in another order, so the search for the earlier row matches by name.
+    log.push(Object.fromEntries(Object.entries(log[2]!).reverse()));
+    const target = open();
+    await expect(importText(target, JSON.stringify(file, null, 2))).rejects.toThrow(/reviewLog\[2\] and reviewLog\[6\] have the same id \(3\)/);
+    expect(count(target, 'review_log')).toBe(0);
+    expect(stagingFiles(target)).toEqual([]);
   });
 
   it('large file outside the layout is refused', async () => {
@@ -218,7 +312,7 @@ describe('JSON import runs', () => {
     const first = importText(target, text);
     await expect(importText(target, text)).rejects.toThrow(ConflictError);
     await first;
-    expect(count(target, 'review_log')).toBe(5);
+    expect(count(target, 'review_log')).toBe(6);
   });
 
   it('leftover staging file is deleted', async () => {

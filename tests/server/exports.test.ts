@@ -116,6 +116,31 @@ describe('browser host exports', () => {
     }
   });
 
+  it.each([
+    ['damaged card content', (text: string) => text.replace(/"content":"\{[^\n]*?\}","tags"/, '"content":"not json","tags"'), 'cards[0].content is not valid JSON'],
+    ['retention that is not a number', (text: string) => text.replace('"value":"0.85"', '"value":"\\"banana\\""'), 'settings[0].value "banana" is not valid for desiredRetention'],
+  ])('upload with %s is a validation error', async (_name, edit, message) => {
+    const source = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', 3) }, start: START });
+    try {
+      source.app.handlers.updateSettings({ desiredRetention: 0.85 });
+      let text = '';
+      for await (const chunk of openExport(source.app.context, 'json').chunks) text += chunk.text.toString();
+      const edited = edit(text);
+      expect(edited).not.toBe(text);
+      const response = await fetch(`http://127.0.0.1:${running.port}/exports/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: edited,
+      });
+      const body = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
+      expect(body.error.code).toBe('validation');
+      expect(body.error.message).toContain(message);
+      expect((await handle.app.handlers.getSettings({})).desiredRetention).toBe(0.9);
+    } finally {
+      source.cleanup();
+    }
+  });
+
   it('upload over the size cap is refused', async () => {
     const exports = createExportHost(handle.app, testLogger, { maxImportBytes: 1024 * 1024 });
     const small = await startHttpHost(

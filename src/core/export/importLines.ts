@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import { invalidBackup, tableOfKey } from './importRows.js';
 
 /** Receives a backup's parts in file order. */
 export interface BackupVisitor {
@@ -198,5 +199,30 @@ export async function readBackupLines(path: string, visitor: BackupVisitor): Pro
     parser.end();
   } finally {
     await file.close();
+  }
+}
+
+/**
+ * Reads a small file in any JSON layout with JSON.parse and hands its parts
+ * to `visitor`, in file order. Throws ValidationError for a file that is not
+ * JSON or has no "tables" object.
+ */
+export async function readWholeBackup(path: string, visitor: BackupVisitor): Promise<void> {
+  let text = await readFile(path, 'utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    invalidBackup(`it is not valid JSON (${(error as Error).message}).`);
+  }
+  visitor.header(parsed);
+  const tables = (parsed as Record<string, unknown>).tables;
+  if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) invalidBackup('"tables" is missing.');
+  for (const key of Object.keys(tables)) tableOfKey(key);
+  for (const [key, rows] of Object.entries(tables)) {
+    if (!Array.isArray(rows)) invalidBackup(`tables.${key} must be a list.`);
+    visitor.table(key);
+    for (const row of rows) visitor.row(row);
   }
 }

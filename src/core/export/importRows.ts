@@ -2,6 +2,7 @@ import { LATEST_VERSION } from '../../db/migrate.js';
 import type { StagedValue } from '../../db/importStaging.js';
 import { EXPORT_TABLES, type ColumnInfo, type ExportTable } from '../../db/repositories/export.js';
 import { ValidationError } from '../errors.js';
+import { FIELD_RULES, shown, type FieldOf, type FieldRule } from './importFields.js';
 import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, TABLE_KEYS, toCamelCase } from './json.js';
 
 /** Throws the ValidationError of a file that cannot be imported. */
@@ -32,12 +33,6 @@ export function tableOfKey(key: string): ExportTable {
   return table;
 }
 
-/** Shows a value from the file in an error message, cut to a readable length. */
-function shown(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 /** Returns why a value does not fit its column, or null when it fits. */
 function valueProblem(column: ColumnInfo, value: unknown): string | null {
   if (value === null || value === undefined) {
@@ -54,8 +49,10 @@ function valueProblem(column: ColumnInfo, value: unknown): string | null {
 /**
  * Turns the rows of one table, as parsed from the file, into values in column
  * order. Every row is checked against the live schema: known fields only, the
- * declared type, no missing required value. A null or missing field of a
- * column with a default leaves the value undefined, so the default applies.
+ * declared type, no missing required value. Then the fields with a rule in
+ * FIELD_RULES are checked (JSON structure, enums and ranges), in column order.
+ * A null or missing field of a column with a default leaves the value
+ * undefined, so the default applies.
  */
 export class RowReader {
   /** Rows read so far; the next row's index in its table. */
@@ -63,6 +60,11 @@ export class RowReader {
   readonly key: string;
   private readonly fieldNames: string[];
   private readonly columnsByField: Map<string, number>;
+  /** Column index and rule of each field with a rule. */
+  private readonly rules: [number, FieldRule][];
+  /** The row being checked, read by the rules through `fieldOf`. */
+  private current: StagedValue[] = [];
+  private readonly fieldOf: FieldOf = (field) => this.current[this.columnsByField.get(field)!];
 
   constructor(
     readonly table: ExportTable,
@@ -71,6 +73,13 @@ export class RowReader {
     this.key = TABLE_KEYS[table];
     this.fieldNames = columns.map((column) => toCamelCase(column.name));
     this.columnsByField = new Map(this.fieldNames.map((name, index) => [name, index]));
+    this.rules = Object.entries(FIELD_RULES[table] ?? {})
+      .map(([field, rule]): [number, FieldRule] => {
+        const column = this.columnsByField.get(field);
+        if (column === undefined) throw new Error(`FIELD_RULES has a rule for ${this.key}.${field}, a column the database does not have.`);
+        return [column, rule];
+      })
+      .sort(([left], [right]) => left - right);
   }
 
   /** Returns the next row's values; throws ValidationError naming the table, the row index and the field. */
@@ -86,7 +95,23 @@ export class RowReader {
     for (let column = 0; column < this.columns.length; column += 1) {
       values[column] = this.check(column, values[column], index);
     }
+    this.applyRules(values as StagedValue[], index);
     return values as StagedValue[];
+  }
+
+  private applyRules(values: StagedValue[], index: number): void {
+    this.current = values;
+    for (const [column, rule] of this.rules) {
+      const value = values[column];
+      // A left-out value takes the column's default, which is valid.
+      if (value === undefined) continue;
+      const problem = rule(value, this.fieldOf);
+      if (problem !== null) {
+        invalidBackup(
+          `${this.key}[${index}].${this.fieldNames[column]}${problem.path} ${problem.message}. Correct that value or export the backup again.`,
+        );
+      }
+    }
   }
 
   private inColumnOrder(names: string[]): boolean {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { sqliteCode } from '../../db/connection.js';
 import { DanglingReferenceError, moveStagedRows, StagingOutdatedError } from '../../db/importMove.js';
 import { ImportStaging, StagedRowError } from '../../db/importStaging.js';
@@ -6,7 +6,8 @@ import type { ExportTable } from '../../db/repositories/export.js';
 import type { ImportSummary } from '../api/stats.js';
 import type { CoreContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import { readBackupLines, LayoutError, type BackupVisitor } from './importLines.js';
+import { readBackupLines, readWholeBackup, LayoutError, type BackupVisitor } from './importLines.js';
+import { repeatedRowError } from './importRepeats.js';
 import { checkHeader, invalidBackup, RowReader, tableOfKey } from './importRows.js';
 import { TABLE_KEYS } from './json.js';
 
@@ -65,27 +66,6 @@ function stagingVisitor(context: CoreContext, staging: ImportStaging): BackupVis
   };
 }
 
-/** Reads a small file in any JSON layout with JSON.parse and hands its parts to `visitor`. */
-async function readWholeFile(path: string, visitor: BackupVisitor): Promise<void> {
-  let text = await readFile(path, 'utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    invalidBackup(`it is not valid JSON (${(error as Error).message}).`);
-  }
-  visitor.header(parsed);
-  const tables = (parsed as Record<string, unknown>).tables;
-  if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) invalidBackup('"tables" is missing.');
-  for (const key of Object.keys(tables)) tableOfKey(key);
-  for (const [key, rows] of Object.entries(tables)) {
-    if (!Array.isArray(rows)) invalidBackup(`tables.${key} must be a list.`);
-    visitor.table(key);
-    for (const row of rows) visitor.row(row);
-  }
-}
-
 /**
  * Parses the file into a fresh staging database. The one-row-per-line layout
  * that Rehearse writes streams in bounded memory. A file that leaves it is read
@@ -110,7 +90,7 @@ async function stageFile(context: CoreContext, path: string, dataDir: string, si
   }
   staging = new ImportStaging(context.db, dataDir, columns);
   try {
-    await readWholeFile(path, stagingVisitor(context, staging));
+    await readWholeBackup(path, stagingVisitor(context, staging));
     return staging;
   } catch (error) {
     staging.discard();
@@ -146,9 +126,18 @@ function asValidationError(error: unknown): unknown {
   return error;
 }
 
+/** Turns an error of the import into the one to raise, naming both rows when a row repeats the key of an earlier one. */
+async function asImportError(error: unknown, path: string): Promise<unknown> {
+  if (error instanceof StagedRowError && error.repeatedKey !== null) {
+    return repeatedRowError(path, error.table, error.index, error.repeatedKey);
+  }
+  return asValidationError(error);
+}
+
 /**
  * Imports a full JSON export from the file at `path` into this data folder.
- * Every row is validated and written to a staging database first. The live
+ * Every row is validated (column types and constraints, then FIELD_RULES)
+ * and written to a staging database first. The live
  * database receives all rows in one transaction at the end, so a bad row
  * anywhere, or a crash, leaves it as it was. The import is rejected when the
  * folder already contains progress (answers, studied cards or mock
@@ -156,8 +145,9 @@ function asValidationError(error: unknown): unknown {
  * bundled-deck sync created are overwritten with the backup's rows, and the
  * folder's settings are replaced by the backup's.
  *
- * NOTE: building the staging indexes and the final move run synchronously,
- * several seconds for 2 million answers, and hold up the event loop meanwhile.
+ * NOTE: building the staging indexes, filling the per-day totals and the
+ * final move run synchronously, several seconds for 2 million answers, and
+ * hold up the event loop meanwhile.
  */
 export async function importBackup(
   context: CoreContext,
@@ -174,8 +164,8 @@ export async function importBackup(
     const started = performance.now();
     const size = await fileSize(path);
     const wholeFileMaxBytes = options.wholeFileMaxBytes ?? WHOLE_FILE_MAX_BYTES;
-    const staging = await stageFile(context, path, dataDir, size, wholeFileMaxBytes).catch((error: unknown) => {
-      throw asValidationError(error);
+    const staging = await stageFile(context, path, dataDir, size, wholeFileMaxBytes).catch(async (error: unknown) => {
+      throw await asImportError(error, path);
     });
     const timings = { stageMs: Math.round(performance.now() - started), indexMs: 0, moveMs: 0 };
     try {
@@ -191,10 +181,12 @@ export async function importBackup(
       });
       timings.moveMs = Math.round(performance.now() - step);
     } catch (error) {
-      throw asValidationError(error);
+      staging.discard();
+      throw await asImportError(error, path);
     } finally {
       staging.discard();
     }
+    // Each staged row is now stored: a row that repeats the key of another is rejected while staging.
     const summary = {
       decks: staging.count('decks'),
       cards: staging.count('cards'),

@@ -1,38 +1,17 @@
 import type { Database } from 'better-sqlite3';
-
-/** Each per-day sum with the expression it adds for one review_log row (NEW or OLD). */
-const SUMS: readonly (readonly [column: string, expression: (row: string) => string])[] = [
-  ['answers', () => '1'],
-  ['again', (row) => `${row}.rating = 1`],
-  ['hard', (row) => `${row}.rating = 2`],
-  ['good', (row) => `${row}.rating = 3`],
-  ['easy', (row) => `${row}.rating = 4`],
-  ['duration_ms', (row) => `${row}.duration_ms`],
-  ['new_cards', (row) => `${row}.before_state = 0`],
-  ['review_cards', (row) => `${row}.before_state = 2`],
-  ['passed', (row) => `${row}.before_state = 2 AND ${row}.rating > 1`],
-];
-
-const COLUMNS = SUMS.map(([column]) => column).join(', ');
+import { fillReviewDayTotals, REVIEW_DAY_COLUMNS, REVIEW_DAY_SUMS } from '../reviewDayTotals.js';
 
 function addRow(row: 'NEW' | 'OLD'): string {
-  const values = SUMS.map(([, expression]) => `(${expression(row)})`).join(', ');
-  const updates = SUMS.map(([column]) => `${column} = ${column} + excluded.${column}`).join(', ');
-  return `INSERT INTO review_day_totals (study_day, ${COLUMNS}) VALUES (${row}.study_day, ${values})
+  const values = REVIEW_DAY_SUMS.map(([, expression]) => `(${expression(row)})`).join(', ');
+  const updates = REVIEW_DAY_SUMS.map(([column]) => `${column} = ${column} + excluded.${column}`).join(', ');
+  return `INSERT INTO review_day_totals (study_day, ${REVIEW_DAY_COLUMNS}) VALUES (${row}.study_day, ${values})
     ON CONFLICT (study_day) DO UPDATE SET ${updates};`;
 }
 
 function removeRow(row: 'NEW' | 'OLD'): string {
-  const updates = SUMS.map(([column, expression]) => `${column} = ${column} - (${expression(row)})`).join(', ');
+  const updates = REVIEW_DAY_SUMS.map(([column, expression]) => `${column} = ${column} - (${expression(row)})`).join(', ');
   return `UPDATE review_day_totals SET ${updates} WHERE study_day = ${row}.study_day;
     DELETE FROM review_day_totals WHERE study_day = ${row}.study_day AND answers = 0;`;
-}
-
-/** The same sums over the whole log, to fill the table once. */
-function backfill(): string {
-  const sums = SUMS.map(([, expression]) => `SUM(${expression('review_log')})`).join(', ');
-  return `INSERT INTO review_day_totals (study_day, ${COLUMNS})
-    SELECT study_day, ${sums} FROM review_log GROUP BY study_day;`;
 }
 
 /**
@@ -52,9 +31,10 @@ export function up(db: Database): void {
   db.exec(`
     CREATE TABLE review_day_totals (
       study_day INTEGER PRIMARY KEY,
-      ${SUMS.map(([column]) => `${column} INTEGER NOT NULL`).join(',\n      ')}
-    ) STRICT;
-    ${backfill()}
+      ${REVIEW_DAY_SUMS.map(([column]) => `${column} INTEGER NOT NULL`).join(',\n      ')}
+    ) STRICT;`);
+  fillReviewDayTotals(db);
+  db.exec(`
     DROP INDEX review_log_day_stats;
     DROP INDEX card_state_due;
     DROP INDEX cards_stats;
