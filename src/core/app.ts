@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quickCheck } from '../db/backup.js';
 import type { Database } from '../db/connection.js';
+import { removeStaleFiles } from '../db/importStaging.js';
 import type { Logger } from '../log/logger.js';
 import type { AppHandlers } from './api/contract.js';
 import { BackupService } from './backup/service.js';
@@ -74,6 +75,8 @@ export function openApp(options: AppOptions): App {
   const uncleanShutdown = existsSync(markerPath);
   const opened = openSyncedDatabase(databasePath, store, decks, clock, options.logger);
   writeFileSync(markerPath, `${process.pid}\n`);
+  // An import killed after its commit leaves its staging file, as large as the data it moved.
+  removeStaleFiles(options.dataDir);
 
   const context: CoreContext = { db: opened.db, repositories: opened.repositories, clock, timeZone, logger: options.logger };
   const backups = new BackupService({

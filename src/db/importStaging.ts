@@ -57,8 +57,11 @@ function uniqueKeys(db: Database, table: ExportTable, columns: ColumnInfo[]): st
   return keys;
 }
 
-/** Deletes staging files that no import of this process uses: leftovers of a crash or a kill. */
-function removeStaleFiles(dataDir: string): void {
+/**
+ * Deletes staging files that no import of this process uses: leftovers of a
+ * crash or a kill. Call it only while this process holds the data folder.
+ */
+export function removeStaleFiles(dataDir: string): void {
   for (const name of readdirSync(dataDir)) {
     const path = join(dataDir, name);
     if (!name.startsWith(FILE_PREFIX) || activePaths.has(path.replace(/-journal$/, ''))) continue;

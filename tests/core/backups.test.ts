@@ -104,6 +104,11 @@ describe('backups', () => {
     { name: 'path outside the folder', backupName: '../rehearse.db', error: /"\.\.\/rehearse\.db" is not a Rehearse backup name/ },
     { name: 'short name', backupName: 'x', error: /"x" is not a Rehearse backup name/ },
     {
+      name: 'trailing newline, quoted in the message',
+      backupName: 'rehearse-20260101T000000000Z.db.gz\n',
+      error: /^"rehearse-20260101T000000000Z\.db\.gz\\n" is not a Rehearse backup name/,
+    },
+    {
       name: 'unknown kind',
       backupName: 'rehearse-20260101T000000000Z-before-lunch.db.gz',
       prepare: (path) => writeFileSync(path, 'never read'),
@@ -233,6 +238,10 @@ describe('backup names', () => {
     { name: 'backslash path', file: '..\\rehearse-20260601T120000042Z.db.gz', parsed: null },
     { name: 'partial file', file: '.partial-rehearse-20260601T120000042Z-changes.db.gz', parsed: null },
     { name: 'file moved aside', file: 'rehearse-unreadable-20260601T120000042Z.db', parsed: null },
+    { name: 'month 13', file: 'rehearse-20261301T120000042Z.db.gz', parsed: null },
+    { name: 'hour 25', file: 'rehearse-20260601T250000042Z-changes.db.gz', parsed: null },
+    { name: 'February 30', file: 'rehearse-20260230T120000042Z.db.gz', parsed: null },
+    { name: 'leap day', file: 'rehearse-20280229T120000042Z.db.gz', parsed: { createdAt: Date.parse('2028-02-29T12:00:00.042Z'), reason: null } },
   ];
 
   it.each(cases)('parses $name', ({ file, parsed }) => {

@@ -324,6 +324,14 @@ describe('JSON import runs', () => {
     expect(stagingFiles(target)).toEqual([]);
   });
 
+  it('leftover staging file is deleted at start-up', () => {
+    const target = open();
+    withHistory(target);
+    writeFileSync(join(target.dataDir, '.import-staging-1-abcdef.db'), 'left by an import killed after its commit');
+    target.reopen();
+    expect(stagingFiles(target)).toEqual([]);
+  });
+
   it('answer recorded during the import stops it', async () => {
     const { text } = await sourceExport();
     const target = open();

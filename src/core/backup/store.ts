@@ -32,7 +32,10 @@ export function parseBackupName(name: string): { createdAt: number; reason: Back
   if (!match) return null;
   const [year, month, day, hour, minute, second, millisecond] = match.slice(1, 8).map(Number) as number[];
   const createdAt = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!, millisecond!);
-  return { createdAt, reason: (match[8] as BackupReason | undefined) ?? null };
+  const reason = (match[8] as BackupReason | undefined) ?? null;
+  // Date.UTC rolls month 13 or hour 25 over into a real date; such a name was never written by Rehearse.
+  if (backupName(createdAt, reason) !== name) return null;
+  return { createdAt, reason };
 }
 
 function fsyncFile(path: string): void {
@@ -139,7 +142,7 @@ export class BackupStore {
 
   /** Unpacks a backup next to `targetPath`, checks it, and returns the checked file with its schema version. */
   async unpackChecked(name: string, targetPath: string): Promise<UnpackedBackup> {
-    if (parseBackupName(name) === null) throw new ValidationError(`"${name}" is not a Rehearse backup name; pick one from the list.`);
+    if (parseBackupName(name) === null) throw new ValidationError(`${JSON.stringify(name)} is not a Rehearse backup name; pick one from the list.`);
     const source = join(this.dir, name);
     try {
       statSync(source);
