@@ -24,7 +24,7 @@ const DERIVED_TABLE_FILLS: Readonly<Record<string, (db: Database) => void>> = {
 };
 
 /**
- * How an import copies its tables, read from the live schema when staging
+ * The plan for copying the imported tables, read from the live schema when staging
  * starts. A table that is empty in the live database is copied whole, which
  * SQLite does fast only while the target has no triggers, so the move drops
  * them for the copy. The tables those triggers keep are filled once in the

@@ -51,6 +51,18 @@ function reopenExpectingError(): unknown {
   return null;
 }
 
+
+/** Closes the app and puts the database an older release would have left in its place: every migration but the last. */
+function replaceWithOlderDatabase(): void {
+  handle.app.close();
+  const path = join(handle.dataDir, 'rehearse.db');
+  rmSync(path);
+  const older = new DatabaseConstructor(path);
+  for (const migration of MIGRATIONS.slice(0, -1)) migration.up(older);
+  older.pragma(`user_version = ${LATEST_VERSION - 1}`);
+  older.close();
+}
+
 describe('backups', () => {
   it('backup and restore round trip', async () => {
     open();
@@ -186,14 +198,7 @@ describe('backups', () => {
 
   it('pending migration backs up first', () => {
     open();
-    handle.app.close();
-    // Build the database an older release would have left: every step but the last.
-    const path = join(handle.dataDir, 'rehearse.db');
-    rmSync(path);
-    const older = new DatabaseConstructor(path);
-    for (const migration of MIGRATIONS.slice(0, -1)) migration.up(older);
-    older.pragma(`user_version = ${LATEST_VERSION - 1}`);
-    older.close();
+    replaceWithOlderDatabase();
 
     handle.app = openTempAppAgain();
     const backups = readdirSync(join(handle.dataDir, 'backups')).filter((name) => name.endsWith('.db.gz'));
@@ -302,13 +307,7 @@ describe('backup reasons', () => {
 
   it('migration backup is before-migrating', () => {
     open();
-    handle.app.close();
-    const path = join(handle.dataDir, 'rehearse.db');
-    rmSync(path);
-    const older = new DatabaseConstructor(path);
-    for (const migration of MIGRATIONS.slice(0, -1)) migration.up(older);
-    older.pragma(`user_version = ${LATEST_VERSION - 1}`);
-    older.close();
+    replaceWithOlderDatabase();
 
     handle.app = openTempAppAgain();
     expect(handle.app.backups.list().map((entry) => entry.reason)).toEqual(['before-migrating']);

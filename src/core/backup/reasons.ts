@@ -1,5 +1,5 @@
 /**
- * Why a backup was made. The kind is stored in the file name, so it survives
+ * The event that caused a backup. The kind is stored in the file name, so it survives
  * restarts and needs no index file. Backups written before kinds existed have
  * none, and list with the kind null.
  */
