@@ -8,6 +8,12 @@ export interface SchemaEntry {
   sql: string;
 }
 
+/** An index of an export table, built in staging once the rows are in. */
+export interface IndexEntry extends SchemaEntry {
+  /** The indexed columns of a UNIQUE index, which a repeated key breaks when it is built; null for other indexes. */
+  uniqueColumns: string[] | null;
+}
+
 /** A live table that triggers on an export table keep, such as the per-day totals of the review log. */
 export interface DerivedTable extends SchemaEntry {
   /** Fills the empty table from the export tables of the same database in one statement. */
@@ -36,8 +42,8 @@ const DERIVED_TABLE_FILLS: Readonly<Record<string, (db: Database) => void>> = {
 export interface ImportPlan {
   /** CREATE TABLE of every export table, exactly as in the live database. */
   tables: Map<ExportTable, string>;
-  /** CREATE INDEX of every export table; staging builds them once its rows are in. */
-  indexes: Map<ExportTable, string[]>;
+  /** The named indexes of every export table; staging builds them once its rows are in. */
+  indexes: Map<ExportTable, IndexEntry[]>;
   /** Export tables empty in the live database: copied whole, their triggers off during the copy. */
   bulkTables: Set<ExportTable>;
   /** Triggers of the bulk tables. */
@@ -62,6 +68,26 @@ function mentions(sql: string, name: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_])"?${name}"?($|[^A-Za-z0-9_])`, 'i').test(sql);
 }
 
+interface IndexListRow {
+  name: string;
+  unique: number;
+}
+
+/** Returns the columns of each UNIQUE index of `table` in `db`, by index name, automatic indexes of constraints included. */
+export function uniqueIndexColumns(db: Database, table: string): Map<string, string[]> {
+  const columns = new Map<string, string[]>();
+  for (const index of db.pragma(`main.index_list(${table})`) as IndexListRow[]) {
+    if (index.unique !== 1) continue;
+    columns.set(index.name, (db.pragma(`main.index_info(${index.name})`) as { name: string }[]).map((column) => column.name));
+  }
+  return columns;
+}
+
+function indexEntries(main: Database, table: ExportTable): IndexEntry[] {
+  const unique = uniqueIndexColumns(main, table);
+  return entries(main, 'index', table).map((entry) => ({ ...entry, uniqueColumns: unique.get(entry.name) ?? null }));
+}
+
 function derivedTableFill(table: string): (db: Database) => void {
   const fill = DERIVED_TABLE_FILLS[table];
   if (fill === undefined) {
@@ -73,14 +99,14 @@ function derivedTableFill(table: string): (db: Database) => void {
 /** Reads the import plan from the live database. */
 export function readImportPlan(main: Database): ImportPlan {
   const tables = new Map<ExportTable, string>();
-  const indexes = new Map<ExportTable, string[]>();
+  const indexes = new Map<ExportTable, IndexEntry[]>();
   const bulkTables = new Set<ExportTable>();
   const triggers: SchemaEntry[] = [];
   const exported = new Set<string>(EXPORT_TABLES);
   const allTables = entries(main, 'table');
   for (const table of EXPORT_TABLES) {
     tables.set(table, allTables.find((entry) => entry.name === table)!.sql);
-    indexes.set(table, entries(main, 'index', table).map((entry) => entry.sql));
+    indexes.set(table, indexEntries(main, table));
     if (main.prepare(`SELECT NOT EXISTS (SELECT 1 FROM main.${table})`).pluck().get() === 1) {
       bulkTables.add(table);
       triggers.push(...entries(main, 'trigger', table));

@@ -3,7 +3,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import DatabaseConstructor, { type Database, type Statement } from 'better-sqlite3';
 import { sqliteCode, translateWriteError } from './connection.js';
-import { readImportPlan, type ImportPlan } from './importSchema.js';
+import { readImportPlan, uniqueIndexColumns, type ImportPlan, type IndexEntry } from './importSchema.js';
 import { EXPORT_TABLES, type ColumnInfo, type ExportTable } from './repositories/export.js';
 
 /** A value of a STRICT column; undefined marks a column left to its default. */
@@ -38,23 +38,39 @@ export class StagedRowError extends Error {
   }
 }
 
-interface IndexListRow {
-  name: string;
-  unique: number;
-}
-
-/** Returns the column lists of the table's PRIMARY KEY and UNIQUE constraints, the rowid alias first. */
+/** Returns the column lists of the table's PRIMARY KEY and UNIQUE constraints and indexes present now, the rowid alias first. */
 function uniqueKeys(db: Database, table: ExportTable, columns: ColumnInfo[]): string[][] {
   const keys: string[][] = [];
   const primary = columns.filter((column) => column.primaryKey);
   // An INTEGER PRIMARY KEY is the rowid and has no index of its own.
   if (primary.length === 1 && primary[0]!.type === 'INTEGER') keys.push([primary[0]!.name]);
-  for (const index of db.pragma(`index_list(${table})`) as IndexListRow[]) {
-    if (index.unique !== 1) continue;
-    const indexColumns = db.pragma(`index_info(${index.name})`) as { name: string }[];
-    keys.push(indexColumns.map((column) => column.name));
-  }
+  keys.push(...uniqueIndexColumns(db, table).values());
   return keys;
+}
+
+/**
+ * Staged rows repeat the key of a UNIQUE index that is built after loading,
+ * so the rows themselves are not known: the error names the key, and the
+ * import finds the rows in the file.
+ */
+export class RepeatedKeyError extends Error {
+  override name = 'RepeatedKeyError';
+  constructor(
+    readonly table: ExportTable,
+    readonly repeatedKey: RepeatedKey,
+  ) {
+    super(`${table}: several rows have ${repeatedKey.columns.join(', ')} = ${repeatedKey.values.map((value) => JSON.stringify(value)).join(', ')}`);
+  }
+}
+
+/** Returns one key of `columns` that several rows of `table` share, or null; a NULL never repeats a UNIQUE key. */
+function findRepeatedKey(db: Database, table: ExportTable, columns: string[]): RepeatedKey | null {
+  const list = columns.join(', ');
+  const notNull = columns.map((column) => `${column} IS NOT NULL`).join(' AND ');
+  const values = db.prepare(`SELECT ${list} FROM ${table} WHERE ${notNull} GROUP BY ${list} HAVING COUNT(*) > 1 LIMIT 1`).raw().get() as
+    | StagedValue[]
+    | undefined;
+  return values === undefined ? null : { columns, values };
 }
 
 /**
@@ -190,9 +206,20 @@ class TableStage {
   }
 }
 
+/** Builds one index of a staged table; throws RepeatedKeyError when rows repeat the key of a UNIQUE index. */
+function buildIndex(db: Database, table: ExportTable, index: IndexEntry): void {
+  try {
+    db.exec(index.sql);
+  } catch (error) {
+    const repeated = index.uniqueColumns !== null && sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' ? findRepeatedKey(db, table, index.uniqueColumns) : null;
+    throw repeated === null ? error : new RepeatedKeyError(table, repeated);
+  }
+}
+
 /**
  * A staging database beside the live one, holding the export tables with
- * their exact live definitions, constraints included. An import validates
+ * their exact live definitions, constraints included. A UNIQUE index is
+ * checked when finish() builds it, after the rows are in. An import validates
  * and writes every row here first, so the live database receives the rows
  * only in the one transaction of moveStagedRows. Foreign keys are not checked
  * here, because parents may already be in the live database; the move checks
@@ -257,11 +284,11 @@ export class ImportStaging {
     try {
       db.exec('COMMIT');
       // Sorting each finished table once is far cheaper than updating its indexes on every row.
-      for (const sql of [...this.plan.indexes.values()].flat()) db.exec(sql);
+      for (const [table, indexes] of this.plan.indexes) for (const index of indexes) buildIndex(db, table, index);
       // One GROUP BY over the staged rows, in place of a trigger firing for each of them.
       for (const table of this.plan.derivedTables) table.fill(db);
     } catch (error) {
-      throw translateWriteError(error);
+      throw error instanceof RepeatedKeyError ? error : translateWriteError(error);
     }
     db.close();
     this.db = null;

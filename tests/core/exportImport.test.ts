@@ -291,6 +291,19 @@ describe('JSON import of bad files', () => {
     expect(stagingFiles(target)).toEqual([]);
   });
 
+  it('repeated request id in a pretty-printed file is named', async () => {
+    const { text } = await sourceExport();
+    const file = JSON.parse(text) as { tables: { reviewLog: Record<string, unknown>[] } };
+    const log = file.tables.reviewLog;
+    log[5]!.requestId = log[1]!.requestId;
+    const target = open();
+    await expect(importText(target, JSON.stringify(file, null, 2))).rejects.toThrow(
+      /reviewLog\[1\] and reviewLog\[5\] have the same requestId \("stats-fixture-\d+"\)/,
+    );
+    expect(count(target, 'review_log')).toBe(0);
+    expect(stagingFiles(target)).toEqual([]);
+  });
+
   it('large file outside the layout is refused', async () => {
     const { text } = await sourceExport();
     const target = open();

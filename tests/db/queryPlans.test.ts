@@ -213,7 +213,7 @@ const reviewLogCases: PlanCase[] = [
   {
     name: 'findByRequestId',
     call: () => repositories.reviews.findByRequestId('request-1'),
-    uses: ['SEARCH review_log USING INDEX sqlite_autoindex_review_log_1 (request_id=?)'],
+    uses: ['SEARCH review_log USING INDEX review_log_request (request_id=?)'],
     never: NO_FULL_SCAN,
   },
   {

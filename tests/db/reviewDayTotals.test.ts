@@ -1,9 +1,8 @@
-import { join } from 'node:path';
-import DatabaseConstructor, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { planMigrations, runMigrations } from '../../src/db/migrate.js';
 import { MIGRATIONS } from '../../src/db/migrations/index.js';
-import { makeTempDir, testLogger } from '../helpers/tempApp.js';
+import { insertLog, migrateToLatest, openAtVersion as openInDir, type LogRow } from '../helpers/olderDatabase.js';
+import { makeTempDir } from '../helpers/tempApp.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let db: Database;
@@ -22,44 +21,9 @@ const REFERENCE = `SELECT study_day, COUNT(*) AS answers, SUM(rating = 1) AS aga
 const TOTALS = `SELECT study_day, answers, again, hard, good, easy, duration_ms, new_cards, review_cards, passed
   FROM review_day_totals ORDER BY study_day`;
 
-interface LogRow {
-  day: number;
-  rating: number;
-  beforeState: number;
-  durationMs: number;
-}
-
-let requestCounter = 0;
-
 function openAtVersion(version: number): Database {
   temp = makeTempDir();
-  const path = join(temp.path, 'rehearse.db');
-  const database = new DatabaseConstructor(path);
-  runMigrations(database, planMigrations(database, path, MIGRATIONS.slice(0, version)), testLogger);
-  database.exec(`INSERT INTO decks (id, title, family, source, updated_at) VALUES ('d', 'Deck', 'system-design', 'bundled', 0);
-    INSERT INTO cards (id, deck_id, kind, family, content, position, created_at, updated_at)
-      VALUES ('c1', 'd', 'basic', 'system-design', '{}', 1, 0, 0);`);
-  return database;
-}
-
-function migrateToLatest(database: Database): void {
-  runMigrations(database, planMigrations(database, 'rehearse.db'), testLogger);
-}
-
-function insertLog(database: Database, row: LogRow): number {
-  requestCounter += 1;
-  const state = (prefix: string) =>
-    ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review']
-      .map((column) => prefix + column)
-      .join(', ');
-  const result = database
-    .prepare(
-      `INSERT INTO review_log (request_id, card_id, rating, reviewed_at, duration_ms, study_day, source,
-         ${state('before_')}, ${state('after_')})
-       VALUES (?, 'c1', ?, ?, ?, ?, 'review', 0, 1, 5, 0, 0, 0, 0, 0, ?, NULL, 0, 1, 5, 0, 0, 0, 1, 0, 2, 0)`,
-    )
-    .run(`request-${requestCounter}`, row.rating, row.day * 86_400_000, row.durationMs, row.day, row.beforeState);
-  return Number(result.lastInsertRowid);
+  return openInDir(temp.path, version);
 }
 
 function expectTotalsMatchLog(database: Database): void {

@@ -4,16 +4,21 @@ import { ValidationError } from '../errors.js';
 import { readBackupLines, readWholeBackup, LayoutError, type BackupVisitor } from './importLines.js';
 import { TABLE_KEYS, toCamelCase } from './json.js';
 
-/** Ends a read of the file once the row searched for is found. */
-class RowFound {
-  constructor(readonly index: number) {}
+/** Ends a read of the file once the rows searched for are found. */
+class RowsFound {
+  constructor(readonly positions: number[]) {}
 }
 
-/** Throws RowFound at the first row of table `key`, among its first `before` rows, whose `fields` have `values`. */
-function searchingVisitor(key: string, fields: string[], values: unknown[], before: number): BackupVisitor {
+/**
+ * Collects the positions of the rows of table `key` whose `fields` have
+ * `values`, among its first `before` rows. Throws RowsFound at the `limit`-th.
+ */
+function searchingVisitor(key: string, fields: string[], values: unknown[], before: number, limit: number): BackupVisitor & { found: number[] } {
   let inTable = false;
   let index = 0;
+  const found: number[] = [];
   return {
+    found,
     header() {},
     table(name) {
       inTable = name === key;
@@ -21,34 +26,46 @@ function searchingVisitor(key: string, fields: string[], values: unknown[], befo
     row(entry) {
       if (!inTable || index >= before) return;
       const row = entry as Record<string, unknown>;
-      if (fields.every((field, position) => row[field] === values[position])) throw new RowFound(index);
+      if (fields.every((field, position) => row[field] === values[position])) {
+        found.push(index);
+        if (found.length === limit) throw new RowsFound(found);
+      }
       index += 1;
     },
   };
 }
 
 /**
- * Returns the position of the first row of `table` whose `fields` have
- * `values`, among the rows before position `before`, or null. It reads the
- * file again in the layout the import read it in: one row per line, or whole
- * when the file leaves that layout (a file the import could only read whole is
- * small).
+ * Returns the positions of the first `limit` rows of `table` whose `fields`
+ * have `values`, among the rows before position `before`. The file is read
+ * again in the layout the import read: one row per line, or whole when the
+ * file leaves that layout (a file the import could only read whole is small).
  */
-async function findEarlierRow(path: string, table: ExportTable, fields: string[], values: unknown[], before: number): Promise<number | null> {
-  const visitor = searchingVisitor(TABLE_KEYS[table], fields, values, before);
+async function findRows(path: string, table: ExportTable, fields: string[], values: unknown[], before: number, limit: number): Promise<number[]> {
+  const search = () => searchingVisitor(TABLE_KEYS[table], fields, values, before, limit);
+  let visitor = search();
   try {
     await readBackupLines(path, visitor);
   } catch (error) {
-    if (error instanceof RowFound) return error.index;
+    if (error instanceof RowsFound) return error.positions;
     if (!(error instanceof LayoutError)) throw error;
+    visitor = search();
     try {
-      await readWholeBackup(path, searchingVisitor(TABLE_KEYS[table], fields, values, before));
+      await readWholeBackup(path, visitor);
     } catch (wholeError) {
-      if (wholeError instanceof RowFound) return wholeError.index;
+      if (wholeError instanceof RowsFound) return wholeError.positions;
       throw wholeError;
     }
   }
-  return null;
+  return visitor.found;
+}
+
+function repeatError(rows: string, fields: string[], key: RepeatedKey): ValidationError {
+  const values = key.values.map((value) => JSON.stringify(value)).join(', ');
+  return new ValidationError(
+    `The file is not a Rehearse backup that this version can import: ${rows} have the same ${fields.join(' and ')} ` +
+      `(${values}), which must be unique; nothing was imported. Remove one of the two rows or export the backup again.`,
+  );
 }
 
 /**
@@ -60,11 +77,19 @@ async function findEarlierRow(path: string, table: ExportTable, fields: string[]
 export async function repeatedRowError(path: string, table: ExportTable, index: number, key: RepeatedKey): Promise<ValidationError> {
   const fields = key.columns.map(toCamelCase);
   const tableKey = TABLE_KEYS[table];
-  const earlier = await findEarlierRow(path, table, fields, key.values, index);
-  const rows = earlier === null ? `${tableKey}[${index}] and an earlier row` : `${tableKey}[${earlier}] and ${tableKey}[${index}]`;
-  const values = key.values.map((value) => JSON.stringify(value)).join(', ');
-  return new ValidationError(
-    `The file is not a Rehearse backup that this version can import: ${rows} have the same ${fields.join(' and ')} ` +
-      `(${values}), which must be unique; nothing was imported. Remove one of the two rows or export the backup again.`,
-  );
+  const [earlier] = await findRows(path, table, fields, key.values, index, 1);
+  return repeatError(earlier === undefined ? `${tableKey}[${index}] and an earlier row` : `${tableKey}[${earlier}] and ${tableKey}[${index}]`, fields, key);
+}
+
+/**
+ * Builds the error for rows of `table` that share `key`, found when a UNIQUE
+ * index was built after all rows were staged: the file is read again for the
+ * first two rows with that key.
+ */
+export async function repeatedKeyError(path: string, table: ExportTable, key: RepeatedKey): Promise<ValidationError> {
+  const fields = key.columns.map(toCamelCase);
+  const tableKey = TABLE_KEYS[table];
+  const [first, second] = await findRows(path, table, fields, key.values, Number.POSITIVE_INFINITY, 2);
+  const rows = first === undefined || second === undefined ? `several rows of ${tableKey}` : `${tableKey}[${first}] and ${tableKey}[${second}]`;
+  return repeatError(rows, fields, key);
 }

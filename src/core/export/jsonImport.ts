@@ -1,13 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { sqliteCode } from '../../db/connection.js';
 import { DanglingReferenceError, moveStagedRows, StagingOutdatedError } from '../../db/importMove.js';
-import { ImportStaging, StagedRowError } from '../../db/importStaging.js';
+import { ImportStaging, RepeatedKeyError, StagedRowError } from '../../db/importStaging.js';
 import type { ExportTable } from '../../db/repositories/export.js';
 import type { ImportSummary } from '../api/stats.js';
 import type { CoreContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { readBackupLines, readWholeBackup, LayoutError, type BackupVisitor } from './importLines.js';
-import { repeatedRowError } from './importRepeats.js';
+import { repeatedKeyError, repeatedRowError } from './importRepeats.js';
 import { checkHeader, invalidBackup, RowReader, tableOfKey } from './importRows.js';
 import { TABLE_KEYS } from './json.js';
 
@@ -131,6 +131,7 @@ async function asImportError(error: unknown, path: string): Promise<unknown> {
   if (error instanceof StagedRowError && error.repeatedKey !== null) {
     return repeatedRowError(path, error.table, error.index, error.repeatedKey);
   }
+  if (error instanceof RepeatedKeyError) return repeatedKeyError(path, error.table, error.repeatedKey);
   return asValidationError(error);
 }
 
@@ -186,7 +187,7 @@ export async function importBackup(
     } finally {
       staging.discard();
     }
-    // Each staged row is now stored: a row that repeats the key of another is rejected while staging.
+    // Each staged row is now stored: rows that repeat a unique key are rejected while staging or when its index is built.
     const summary = {
       decks: staging.count('decks'),
       cards: staging.count('cards'),

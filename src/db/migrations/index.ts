@@ -4,6 +4,7 @@ import { up as interviews } from './002-interviews.js';
 import { up as statsIndexes } from './003-stats-indexes.js';
 import { up as hotPathIndexes } from './004-hot-path-indexes.js';
 import { up as reviewDayTotals } from './005-review-day-totals.js';
+import { up as reviewLogRequestIndex } from './006-review-log-request-index.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'stats-indexes', up: statsIndexes },
   { version: 4, name: 'hot-path-indexes', up: hotPathIndexes },
   { version: 5, name: 'review-day-totals', up: reviewDayTotals },
+  { version: 6, name: 'review-log-request-index', up: reviewLogRequestIndex },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
