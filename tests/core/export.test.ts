@@ -8,6 +8,7 @@ import type { ExportStream } from '../../src/core/export/stream.js';
 import { writeExportFile } from '../../src/core/export/writeFile.js';
 import { getStats } from '../../src/core/stats/service.js';
 import { exportText, START, useExportTestFolders, withHistory } from './exportFixture.js';
+import { getField, parseArrayBackup } from './exportLayouts.js';
 import { answerAt, DAY } from './statsFixture.js';
 
 const { open, importText, makeFolder } = useExportTestFolders();
@@ -113,9 +114,11 @@ describe('JSON export', () => {
     // The snapshot is taken before the first chunk, so this answer belongs to the next export.
     answerAt(handle, handle.clock.now, 'alpha-3', 3, 1000);
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) text += next.value.text;
-    const exported = JSON.parse(text) as { tables: { reviewLog: unknown[]; cardStates: { cardId: string; reps: number }[] } };
-    expect(exported.tables.reviewLog).toHaveLength(6);
-    expect(exported.tables.cardStates.find((state) => state.cardId === 'alpha-3')!.reps).toBe(0);
+    const tables = new Map(parseArrayBackup(text).tables);
+    expect(tables.get('reviewLog')!.rows).toHaveLength(6);
+    const states = tables.get('cardStates')!;
+    const alpha3 = states.rows.findIndex((_, index) => getField(states, index, 'cardId') === 'alpha-3');
+    expect(getField(states, alpha3, 'reps')).toBe(0);
     expect(readdirSync(handle.dataDir).filter((name) => name.includes('snapshot'))).toEqual([]);
   });
 
@@ -123,8 +126,10 @@ describe('JSON export', () => {
     const handle = open();
     const file = JSON.parse(await exportText(handle, 'json'));
     expect(file.format).toBe('rehearse-export');
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(2);
     expect(Object.keys(file.tables)).toEqual(['settings', 'decks', 'cards', 'cardStates', 'reviewLog', 'interviewSessions', 'interviewAnswers']);
+    expect(file.tables.settings.columns).toEqual(['key', 'value']);
+    expect(file.tables.reviewLog.columns.slice(0, 4)).toEqual(['id', 'requestId', 'cardId', 'rating']);
   });
 
   it('import into a folder with progress is refused', async () => {
@@ -159,6 +164,9 @@ describe('JSON export', () => {
       '{"format":"rehearse-export","schemaVersion":1,"databaseVersion":1,"tables":{"cardStates":[{"cardId":"ghost","due":0,"stability":1,"difficulty":5,"elapsedDays":0,"scheduledDays":0,"learningSteps":0,"reps":1,"lapses":0,"state":2,"lastReview":0}]}}',
       /do not fit together/,
     ],
+    ['rows that are not a list', '{"format":"rehearse-export","schemaVersion":2,"databaseVersion":1,"tables":{"settings":{"columns":["key","value"],"rows":5}}}', /tables\.settings\.rows must be a list/],
+    ['table that is text', '{"format":"rehearse-export","schemaVersion":2,"databaseVersion":1,"tables":{"settings":"none"}}', /tables\.settings must be a list of rows or an object with "columns" and "rows"/],
+    ['version 2 row of the wrong width', '{"format":"rehearse-export","schemaVersion":2,"databaseVersion":1,"tables":{"settings":{"columns":["key","value"],"rows":[["theme"]]}}}', /settings\[0\] must be a list of 2 values/],
   ])('invalid backup: %s', async (_name, text, message) => {
     const handle = open();
     await expect(importText(handle, text)).rejects.toThrow(ValidationError);

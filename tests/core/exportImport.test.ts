@@ -9,6 +9,7 @@ import { getStudyStep } from '../../src/core/review/service.js';
 import { getStats } from '../../src/core/stats/service.js';
 import type { TempApp } from '../helpers/tempApp.js';
 import { exportText, START, useExportTestFolders, withHistory } from './exportFixture.js';
+import { dropColumn, editTable, getField, parseArrayBackup, setField, toLayoutV1, type ArrayTable } from './exportLayouts.js';
 import { answerAt, HOUR } from './statsFixture.js';
 
 /** Forces the line-by-line reader's own errors, as for a backup too large to read whole. */
@@ -24,6 +25,21 @@ async function sourceExport(): Promise<{ source: TempApp; text: string }> {
   withHistory(source);
   source.app.handlers.updateSettings({ desiredRetention: 0.85 });
   return { source, text: await exportJson(source) };
+}
+
+/** Returns a version 2 export with row `index` of table `key` changed by `edit`, given the row as an object. */
+function editArrayRow(text: string, key: string, index: number, edit: (row: Record<string, unknown>) => void): string {
+  return editTable(text, key, (table) => {
+    const row = Object.fromEntries(table.columns.map((name) => [name, getField(table, index, name)]));
+    edit(row);
+    table.rows[index] = table.columns.map((name) => row[name]);
+  });
+}
+
+/** Reorders the columns of a version 2 table, last first, with the values of every row. */
+function reverseColumns(table: ArrayTable): void {
+  table.columns.reverse();
+  for (const row of table.rows) row.reverse();
 }
 
 /** Replaces the `index`-th line that contains `marker`. */
@@ -65,7 +81,7 @@ function editContent(edit: (content: Record<string, unknown>) => void) {
     });
 }
 
-/** Marks the review-log lines: only they contain "requestId". */
+/** Marks the review-log lines of a version 1 file: only they contain "requestId". */
 const REVIEW = '"requestId"';
 /** Marks the lines of the other tables by a field only their rows have. */
 const DECK = '"contentHash"';
@@ -133,9 +149,7 @@ describe('JSON import of good files', () => {
   it('damaged card content leaves app working', async () => {
     const { text } = await sourceExport();
     const target = open();
-    const damaged = editRow(text, CARD, 0, (row) => {
-      row.content = 'not json';
-    });
+    const damaged = editTable(text, 'cards', (table) => setField(table, 0, 'content', 'not json'));
     await expect(importText(target, damaged)).rejects.toThrow(/cards\[0\]\.content is not valid JSON/);
     for (const reopen of [false, true]) {
       if (reopen) target.reopen();
@@ -149,8 +163,13 @@ describe('JSON import of good files', () => {
     ['pretty-printed', (text: string) => JSON.stringify(JSON.parse(text), null, 2)],
     ['CRLF line endings', (text: string) => text.replaceAll('\n', '\r\n')],
     ['byte order mark', (text: string) => `\uFEFF${text}`],
-    ['blank lines and indented rows', (text: string) => text.replaceAll('\n{', '\n\n   {')],
-    ['fields out of order', (text: string) => editLine(text, REVIEW, 1, (line) => line.replace(/^\{("id":\d+),(.*)\},$/, '{$2,$1},'))],
+    ['blank lines and indented rows', (text: string) => text.replaceAll('\n[', '\n\n   [')],
+    ['columns out of order', (text: string) => editTable(text, 'reviewLog', reverseColumns)],
+    ['columns out of order, pretty-printed', (text: string) => JSON.stringify(JSON.parse(editTable(text, 'cards', reverseColumns)), null, 2)],
+    ['version 1 layout', toLayoutV1],
+    ['version 1 layout, pretty-printed', (text: string) => JSON.stringify(JSON.parse(toLayoutV1(text)), null, 2)],
+    ['version 1 layout, CRLF and indented rows', (text: string) => toLayoutV1(text).replaceAll('\n{', '\n\n   {').replaceAll('\n', '\r\n')],
+    ['version 1 fields out of order', (text: string) => editLine(toLayoutV1(text), REVIEW, 1, (line) => line.replace(/^\{("id":\d+),(.*)\},$/, '{$2,$1},'))],
     ['tables out of order', (text: string) => {
       const file = JSON.parse(text) as { tables: Record<string, unknown> };
       const reversed = Object.fromEntries(Object.entries(file.tables).reverse());
@@ -170,35 +189,72 @@ describe('JSON import of good files', () => {
   it('imports empty tables', async () => {
     const source = open();
     const text = await exportJson(source);
-    expect(text).toContain('"reviewLog":[],');
-    expect(text).toContain('"interviewAnswers":[]\n}}');
-    const target = open();
-    const summary = await importText(target, text, LINES_ONLY);
-    expect(summary).toEqual({ decks: 2, cards: 10, reviews: 0, interviewSessions: 0 });
+    expect(text).toMatch(/\n"reviewLog":\{"columns":\["id","requestId",[^\]]*\],"rows":\[\]\},\n/);
+    expect(text).toMatch(/\n"interviewAnswers":\{"columns":\[[^\]]*\],"rows":\[\]\}\n\}\}\n$/);
+    for (const layout of [text, toLayoutV1(text)]) {
+      const target = open();
+      const summary = await importText(target, layout, LINES_ONLY);
+      expect(summary).toEqual({ decks: 2, cards: 10, reviews: 0, interviewSessions: 0 });
+    }
   });
 
-  it('fills defaults of left-out fields', async () => {
+  it.each([
+    ['left-out column', (text: string) => editTable(text, 'cards', (table) => {
+      dropColumn(table, 'tags');
+      setField(table, 0, 'flag', null);
+    })],
+    ['version 1 left-out field', (text: string) => editLine(toLayoutV1(text), '"tags":', 0, (line) => line.replace(/"tags":"[^"]*",/, '').replace(/"flag":0,/, '"flag":null,'))],
+  ])('fills defaults of a %s', async (_name, edit) => {
     const { text } = await sourceExport();
-    const edited = editLine(text, '"tags":', 0, (line) => line.replace(/"tags":"[^"]*",/, '').replace(/"flag":0,/, '"flag":null,'));
     const target = open();
-    await importText(target, edited, LINES_ONLY);
+    await importText(target, edit(text), LINES_ONLY);
     const card = target.app.db.prepare("SELECT tags, flag FROM cards WHERE id = 'alpha-1'").get();
     expect(card).toEqual({ tags: '[]', flag: 0 });
   });
 
   it('keeps rows with ids of zero and below', async () => {
     const { text } = await sourceExport();
-    const edited = editLine(text, REVIEW, 0, (line) => line.replace(/^\{"id":\d+,/, '{"id":-4,'));
+    const edited = editTable(text, 'reviewLog', (table) => setField(table, 0, 'id', -4));
     const target = open();
     await importText(target, edited, LINES_ONLY);
-    const reexported = JSON.parse(await exportJson(target)) as { tables: { reviewLog: { id: number }[] } };
-    expect(reexported.tables.reviewLog.map((row) => row.id)).toEqual([-4, 2, 3, 4, 5, 6]);
+    const reexported = parseArrayBackup(await exportJson(target)).tables.find(([key]) => key === 'reviewLog')![1];
+    expect(reexported.rows.map((_, index) => getField(reexported, index, 'id'))).toEqual([-4, 2, 3, 4, 5, 6]);
   });
 });
 
 describe('JSON import of bad files', () => {
   it.each([
-    ['cut off in the review log', (text: string) => text.slice(0, text.indexOf(REVIEW, text.indexOf(REVIEW) + 1) + 40), /line \d+ is not valid JSON \(Unexpected end of JSON input\)/],
+    ['cut off in the review log', (text: string) => text.slice(0, text.indexOf('\n["', text.indexOf('"reviewLog"')) + 40), /line \d+ is not valid JSON \(/],
+    ['wrong type mid-log', (text: string) => editArrayRow(text, 'reviewLog', 3, (row) => { row.rating = '1'; }), /reviewLog\[3\]\.rating must be a whole number, not "1"/],
+    ['rating out of range', (text: string) => editArrayRow(text, 'reviewLog', 3, (row) => { row.rating = 7; }), /reviewLog\[3\] breaks a rule of its table \(CHECK constraint failed: rating BETWEEN 1 AND 4\)/],
+    ['repeated request id', (text: string) => editTable(text, 'reviewLog', (table) => setField(table, 3, 'requestId', getField(table, 0, 'requestId'))), /reviewLog\[0\] and reviewLog\[3\] have the same requestId \("stats-fixture-\d+"\)/],
+    ['missing value', (text: string) => editArrayRow(text, 'reviewLog', 1, (row) => { row.requestId = null; }), /reviewLog\[1\]\.requestId is missing/],
+    ['row with a value too few', (text: string) => editTable(text, 'reviewLog', (table) => table.rows[2]!.pop()), /reviewLog\[2\] must be a list of 28 values, one for each of tables\.reviewLog\.columns/],
+    ['row that is an object', (text: string) => editTable(text, 'decks', (table) => { table.rows[1] = { id: 'beta' } as unknown as unknown[]; }), /decks\[1\] must be a list of \d+ values/],
+    ['unknown column', (text: string) => editTable(text, 'cardStates', (table) => {
+      table.columns.push('colour');
+      for (const row of table.rows) row.push(1);
+    }), /tables\.cardStates\.columns has an unknown field "colour"/],
+    ['column listed twice', (text: string) => editTable(text, 'decks', (table) => {
+      table.columns[1] = 'id';
+    }), /tables\.decks\.columns lists "id" twice/],
+    ['columns that are not names', (text: string) => editTable(text, 'decks', (table) => {
+      table.columns[1] = 7 as unknown as string;
+    }), /tables\.decks\.columns must be a list of field names/],
+    ['table without rows', (text: string) => text.replace(/"interviewAnswers":\{"columns":(\[[^\]]*\]),"rows":\[/, '"interviewAnswers":{"columns":$1,"lines":['), /starts a table without "rows":\[/],
+    ['version 1 table in a version 2 file', (text: string) => text.replace(/"settings":\{"columns":\[[^\]]*\],"rows":\[/, '"settings":['), /tables\.settings must be an object with "columns" and "rows" in a schema version 2 file/],
+    ['version 2 tables in a version 1 file', (text: string) => text.replace('"schemaVersion":2', '"schemaVersion":1'), /tables\.settings must be a list of row objects in a schema version 1 file/],
+    ['unknown schema version', (text: string) => text.replace('"schemaVersion":2', '"schemaVersion":3'), /schema version 3 is not one this version reads \(1 or 2\)/],
+    ['card content that is not JSON', (text: string) => editArrayRow(text, 'cards', 0, (row) => { row.content = 'not json'; }), /cards\[0\]\.content is not valid JSON \(/],
+    ['review-log row twice', (text: string) => editTable(text, 'reviewLog', (table) => table.rows.splice(4, 0, [...table.rows[1]!])), /reviewLog\[1\] and reviewLog\[4\] have the same id \(2\)/],
+    ['card missing from the file', (text: string) => editArrayRow(text, 'reviewLog', 5, (row) => { row.cardId = 'ghost'; }), /do not fit together \(reviewLog refers to cards "ghost" through card_id/],
+    ['text after the end', (text: string) => `${text}[]\n`, /follows the closing "}}"/],
+  ])('rejects %s, leaving the folder as it was', async (_name, edit, message) => {
+    await expectRejectedUnchanged(edit, message);
+  });
+
+  it.each([
+    ['cut off in the review log', (text: string) => text.slice(0, text.indexOf(REVIEW, text.indexOf(REVIEW) + 1) + 40), /line \d+ is not valid JSON \(/],
     ['cut off after a row', (text: string) => text.slice(0, text.indexOf('\n', text.indexOf(REVIEW)) + 1), /file ends before its closing "}}": it may be cut off/],
     ['wrong type mid-log', (text: string) => editLine(text, REVIEW, 3, (line) => line.replace('"rating":1', '"rating":"1"')), /reviewLog\[3\]\.rating must be a whole number, not "1"/],
     ['rating out of range', (text: string) => editLine(text, REVIEW, 3, (line) => line.replace('"rating":1', '"rating":7')), /reviewLog\[3\] breaks a rule of its table \(CHECK constraint failed: rating BETWEEN 1 AND 4\)/],
@@ -209,7 +265,7 @@ describe('JSON import of bad files', () => {
     ['table twice', (text: string) => text.replace('"decks":[', '"settings":[],\n"decks":['), /the table "settings" appears twice/],
     ['row that is not an object', (text: string) => editLine(text, REVIEW, 0, () => '42,'), /reviewLog\[0\] must be an object/],
     ['card missing from the file', (text: string) => editLine(text, REVIEW, 5, (line) => line.replace('"cardId":"beta-2"', '"cardId":"ghost"')), /do not fit together \(reviewLog refers to cards "ghost" through card_id/],
-    ['wrong schema version', (text: string) => text.replace('"schemaVersion":1', '"schemaVersion":2'), /schema version 2 is not 1/],
+    ['unknown schema version', (text: string) => text.replace('"schemaVersion":1', '"schemaVersion":0'), /schema version 0 is not one this version reads \(1 or 2\)/],
     ['newer database', (text: string) => text.replace(/"databaseVersion":\d+/, '"databaseVersion":99'), /newer Rehearse \(database version 99\)/],
     ['text after the end', (text: string) => `${text}{}\n`, /follows the closing "}}"/],
     ['card content that is not JSON', (text: string) => editRow(text, CARD, 0, (row) => { row.content = 'not json'; }), /cards\[0\]\.content is not valid JSON \(/],
@@ -243,7 +299,12 @@ describe('JSON import of bad files', () => {
     ['review-log row twice', (text: string) => copyRow(text, REVIEW, 1, 4), /reviewLog\[1\] and reviewLog\[4\] have the same id \(2\)/],
     ['session row twice', (text: string) => copyRow(text, SESSION, 0, 0), /interviewSessions\[0\] and interviewSessions\[1\] have the same id \("session-1"\)/],
     ['answer row twice', (text: string) => copyRow(text, ANSWER, 0, 0), /interviewAnswers\[0\] and interviewAnswers\[1\] have the same sessionId and position \("session-1", 0\)/],
-  ])('rejects %s, leaving the folder as it was', async (_name, edit, message) => {
+  ])('rejects %s in a version 1 file', async (_name, edit, message) => {
+    await expectRejectedUnchanged((text) => edit(toLayoutV1(text)), message);
+  });
+
+  /** Imports the edited export into a folder with settings of its own, and checks that the import failed and changed nothing. */
+  async function expectRejectedUnchanged(edit: (text: string) => string, message: RegExp): Promise<void> {
     const { text } = await sourceExport();
     const target = open();
     target.app.handlers.updateSettings({ theme: 'dark' });
@@ -259,12 +320,12 @@ describe('JSON import of bad files', () => {
     expect(target.app.db.prepare('SELECT * FROM cards ORDER BY id').all()).toEqual(cards);
     expect(stagingFiles(target)).toEqual([]);
     expect(target.app.db.pragma('foreign_keys', { simple: true })).toBe(1);
-  });
+  }
 
   it('bad row in a full batch is named', async () => {
     const source = open();
     for (let answer = 0; answer < 60; answer += 1) answerAt(source, START + answer * HOUR, `alpha-${(answer % 6) + 1}`, 3);
-    const text = editLine(await exportJson(source), REVIEW, 37, (line) => line.replace('"rating":3', '"rating":0'));
+    const text = editTable(await exportJson(source), 'reviewLog', (table) => setField(table, 37, 'rating', 0));
     const target = open();
     await expect(importText(target, text)).rejects.toThrow(/reviewLog\[37\] breaks a rule of its table \(CHECK constraint failed: rating BETWEEN 1 AND 4\)/);
     expect(count(target, 'review_log')).toBe(0);
@@ -273,7 +334,7 @@ describe('JSON import of bad files', () => {
 
   it('small file outside the layout falls back to JSON.parse', async () => {
     const { text } = await sourceExport();
-    const pretty = JSON.stringify(JSON.parse(text), null, 2).replace('"rating": 1', '"rating": 1.5');
+    const pretty = JSON.stringify(JSON.parse(editTable(text, 'reviewLog', (table) => setField(table, 3, 'rating', 1.5))), null, 2);
     const target = open();
     await expect(importText(target, pretty)).rejects.toThrow(/reviewLog\[3\]\.rating must be a whole number, not 1\.5/);
     await expect(importText(target, pretty.slice(0, 500))).rejects.toThrow(/it is not valid JSON/);
@@ -281,7 +342,16 @@ describe('JSON import of bad files', () => {
 
   it('repeated row in a pretty-printed file is named', async () => {
     const { text } = await sourceExport();
-    const file = JSON.parse(text) as { tables: { reviewLog: Record<string, unknown>[] } };
+    const pretty = JSON.stringify(JSON.parse(editTable(text, 'reviewLog', (table) => table.rows.push([...table.rows[2]!]))), null, 2);
+    const target = open();
+    await expect(importText(target, pretty)).rejects.toThrow(/reviewLog\[2\] and reviewLog\[6\] have the same id \(3\)/);
+    expect(count(target, 'review_log')).toBe(0);
+    expect(stagingFiles(target)).toEqual([]);
+  });
+
+  it('repeated row in a pretty-printed version 1 file is named', async () => {
+    const { text } = await sourceExport();
+    const file = JSON.parse(toLayoutV1(text)) as { tables: { reviewLog: Record<string, unknown>[] } };
     const log = file.tables.reviewLog;
     // Fields in another order, so the search for the earlier row matches by name.
     log.push(Object.fromEntries(Object.entries(log[2]!).reverse()));
@@ -293,11 +363,9 @@ describe('JSON import of bad files', () => {
 
   it('repeated request id in a pretty-printed file is named', async () => {
     const { text } = await sourceExport();
-    const file = JSON.parse(text) as { tables: { reviewLog: Record<string, unknown>[] } };
-    const log = file.tables.reviewLog;
-    log[5]!.requestId = log[1]!.requestId;
+    const edited = editTable(text, 'reviewLog', (table) => setField(table, 5, 'requestId', getField(table, 1, 'requestId')));
     const target = open();
-    await expect(importText(target, JSON.stringify(file, null, 2))).rejects.toThrow(
+    await expect(importText(target, JSON.stringify(JSON.parse(edited), null, 2))).rejects.toThrow(
       /reviewLog\[1\] and reviewLog\[5\] have the same requestId \("stats-fixture-\d+"\)/,
     );
     expect(count(target, 'review_log')).toBe(0);

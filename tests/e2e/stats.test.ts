@@ -124,7 +124,8 @@ describe.skipIf(!enabled)('statistics in Chromium', () => {
     const backup = await exportFile(page, 'Full backup (JSON)');
     const file = JSON.parse(backup.text);
     expect(file.format).toBe('rehearse-export');
-    expect(file.tables.reviewLog).toHaveLength(rows.data.length);
+    expect(file.schemaVersion).toBe(2);
+    expect(file.tables.reviewLog.rows).toHaveLength(rows.data.length);
 
     const report = await exportFile(page, 'Report (HTML)');
     expect(report.text.startsWith('<!doctype html>')).toBe(true);
@@ -154,7 +155,7 @@ describe.skipIf(!enabled)('statistics in Chromium', () => {
       const other = await context.newPage();
       await openStats(other, second.url);
       await other.getByTestId('import-file').setInputFiles(backupPath);
-      await expect.poll(() => other.getByTestId('transfer-status').innerText()).toContain(`Imported ${JSON.parse(backup.text).tables.reviewLog.length} answers`);
+      await expect.poll(() => other.getByTestId('transfer-status').innerText()).toContain(`Imported ${JSON.parse(backup.text).tables.reviewLog.rows.length} answers`);
       await expect.poll(() => other.getByTestId('stats-today-answers').locator('..').innerText()).toBe(sourceTotal);
     } finally {
       await second.stop();

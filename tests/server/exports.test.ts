@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openExport } from '../../src/core/export/index.js';
 import { contentDisposition, createExportHost } from '../../src/server/exports.js';
 import { startHttpHost, type RunningServer } from '../../src/server/server.js';
+import { editTable, setField } from '../core/exportLayouts.js';
 import { answerAt } from '../core/statsFixture.js';
 import { basicDeckYaml, openTempApp, testLogger, type TempApp } from '../helpers/tempApp.js';
 
@@ -104,7 +105,7 @@ describe('browser host exports', () => {
       const response = await fetch(`http://127.0.0.1:${running.port}/exports/import`, {
         method: 'POST',
         headers: { authorization: `Bearer ${TOKEN}` },
-        body: text.replace('"rating":2', '"rating":9'),
+        body: editTable(text, 'reviewLog', (table) => setField(table, 1, 'rating', 9)),
       });
       const body = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
       expect(body.error.code).toBe('validation');
@@ -117,8 +118,8 @@ describe('browser host exports', () => {
   });
 
   it.each([
-    ['damaged card content', (text: string) => text.replace(/"content":"\{[^\n]*?\}","tags"/, '"content":"not json","tags"'), 'cards[0].content is not valid JSON'],
-    ['retention that is not a number', (text: string) => text.replace('"value":"0.85"', '"value":"\\"banana\\""'), 'settings[0].value "banana" is not valid for desiredRetention'],
+    ['damaged card content', (text: string) => editTable(text, 'cards', (table) => setField(table, 0, 'content', 'not json')), 'cards[0].content is not valid JSON'],
+    ['retention that is not a number', (text: string) => text.replace('["desiredRetention","0.85"]', '["desiredRetention","\\"banana\\""]'), 'settings[0].value "banana" is not valid for desiredRetention'],
   ])('upload with %s is a validation error', async (_name, edit, message) => {
     const source = openTempApp({ decks: { 'alpha.yaml': basicDeckYaml('alpha', 3) }, start: START });
     try {

@@ -1,11 +1,15 @@
 import { open, readFile } from 'node:fs/promises';
-import { invalidBackup, tableOfKey } from './importRows.js';
+import { fileColumns, invalidBackup, tableOfKey } from './importRows.js';
 
 /** Receives a backup's parts in file order. */
 export interface BackupVisitor {
   header(value: unknown): void;
-  /** Starts the rows of the table with this JSON key. */
-  table(key: string): void;
+  /**
+   * Starts the rows of the table with this JSON key. `columns` lists the
+   * fields of each row array in layout version 2, and is null in version 1,
+   * where each row is an object.
+   */
+  table(key: string, columns: string[] | null): void;
   row(entry: unknown): void;
 }
 
@@ -23,7 +27,9 @@ export class LayoutError extends Error {
 /** Bytes read per step: about 6,000 review-log rows, a few tens of milliseconds of parsing. */
 const READ_BYTES = 4 * 1024 * 1024;
 const NEWLINE = 0x0a;
-const CODE = { comma: 44, bracketClose: 93, braceClose: 125, carriageReturn: 13, space: 32, tab: 9 };
+const CODE = { comma: 44, carriageReturn: 13, space: 32, tab: 9 };
+/** The end of a table's opening line in layout version 2, where its rows follow. */
+const ROWS_OPEN = '"rows":[';
 
 type State = 'header' | 'tables' | 'table' | 'rows' | 'end';
 
@@ -36,25 +42,30 @@ function parseJson(text: string, line: number): unknown {
 }
 
 /**
- * Parses the layout that jsonExport writes, line by line:
+ * Parses the layout that jsonExport writes, line by line. Layout version 2:
  *
- *     {"format":"rehearse-export",...,"studyDay":"2026-12-04",
+ *     {"format":"rehearse-export","schemaVersion":2,...,"studyDay":"2026-12-04",
  *     "tables":{
- *     "settings":[
- *     {"key":"theme","value":"\"dark\""},
- *     {"key":"newPerDay","value":"20"}],
- *     "decks":[],
+ *     "settings":{"columns":["key","value"],"rows":[
+ *     ["theme","\"dark\""],
+ *     ["newPerDay","20"]]},
+ *     "decks":{"columns":[...],"rows":[]},
  *     ...
- *     {"sessionId":"...","position":0,...}]
+ *     ["...",0,...]]}
  *     }}
  *
- * Only one row's text is held at a time, so a file of any size is read in
- * bounded memory. Lines may end in CRLF, and a UTF-8 byte order mark is skipped.
+ * Version 1 has `"settings":[` as a table's opening line, a row object such
+ * as `{"key":"theme","value":"\"dark\""}` on each line, and `]` to close
+ * the table. Only one row's text is held at a time, so a file of any size is
+ * read in bounded memory. Lines may end in CRLF, and a UTF-8 byte order mark
+ * is skipped.
  */
 class LineParser {
   private state: State = 'header';
   /** The kind of line a table accepts next: a row or the closing `]` after `[`, a row after a comma, `]` after a row without one. */
   private next: 'rowOrClose' | 'row' | 'close' = 'rowOrClose';
+  /** The text that closes the current table: `]` in layout version 1, `]}` in version 2. */
+  private closer = ']';
   private moreTables = false;
   private lineNumber = 0;
 
@@ -108,36 +119,56 @@ class LineParser {
       this.state = 'end';
       return;
     }
-    const open = line.indexOf('":[');
-    if (!this.moreTables || !line.startsWith('"') || open < 0) {
-      throw new LayoutError(this.lineNumber, 'does not start a table ("<name>":[) where one is expected');
+    if (!this.moreTables || !line.startsWith('"')) {
+      throw new LayoutError(this.lineNumber, 'does not start a table ("<name>":[ or "<name>":{"columns":[...],"rows":[) where one is expected');
     }
-    const key = parseJson(line.slice(0, open + 1), this.lineNumber) as string;
-    this.visitor.table(key);
-    const rest = line.slice(open + 3);
+    const rest = line.includes('":{') ? this.openTableWithColumns(line) : this.openTableOfObjects(line);
     if (rest === '') {
       this.state = 'rows';
       this.next = 'rowOrClose';
-    } else if (rest === ']' || rest === '],') {
-      this.moreTables = rest === '],';
+    } else if (rest === this.closer || rest === `${this.closer},`) {
+      this.moreTables = rest.endsWith(',');
     } else {
-      throw new LayoutError(this.lineNumber, 'has text after the opening "[" of its table');
+      throw new LayoutError(this.lineNumber, 'has text after the opening "[" of its rows');
     }
   }
 
-  /** Handles a row line, text[start, last) with trailing spaces removed: `{...},`, `{...}]`, `{...}],`, or a lone `]`. */
+  /** Starts a table of layout version 1, `"<name>":[`; returns the text after the `[`. */
+  private openTableOfObjects(line: string): string {
+    const open = line.indexOf('":[');
+    if (open < 0) throw new LayoutError(this.lineNumber, 'does not start a table ("<name>":[) where one is expected');
+    this.closer = ']';
+    this.visitor.table(parseJson(line.slice(0, open + 1), this.lineNumber) as string, null);
+    return line.slice(open + 3);
+  }
+
+  /** Starts a table of layout version 2, `"<name>":{"columns":[...],"rows":[`; returns the text after the `[`. */
+  private openTableWithColumns(line: string): string {
+    const open = line.lastIndexOf(ROWS_OPEN);
+    if (open < 0) throw new LayoutError(this.lineNumber, 'starts a table without "rows":[');
+    const parsed = parseJson(`{${line.slice(0, open + ROWS_OPEN.length)}]}}`, this.lineNumber) as Record<string, unknown>;
+    const [key, ...others] = Object.keys(parsed);
+    if (key === undefined || others.length > 0) throw new LayoutError(this.lineNumber, 'does not start exactly one table');
+    const table = parsed[key];
+    if (typeof table !== 'object' || table === null) throw new LayoutError(this.lineNumber, 'does not start a table object');
+    this.closer = ']}';
+    this.visitor.table(key, fileColumns(key, (table as Record<string, unknown>).columns));
+    return line.slice(open + ROWS_OPEN.length);
+  }
+
+  /**
+   * Handles a row line, text[start, last) with trailing spaces removed. The
+   * row ends in a comma or the table's closer, and the closer may stand alone.
+   */
   private rowLine(text: string, start: number, last: number): void {
     let bodyEnd = last;
     let comma = false;
-    let closes = false;
     if (text.charCodeAt(bodyEnd - 1) === CODE.comma) {
       comma = true;
       bodyEnd -= 1;
     }
-    if (text.charCodeAt(bodyEnd - 1) === CODE.bracketClose) {
-      closes = true;
-      bodyEnd -= 1;
-    }
+    const closes = text.startsWith(this.closer, bodyEnd - this.closer.length) && bodyEnd - this.closer.length >= start;
+    if (closes) bodyEnd -= this.closer.length;
     let bodyStart = start;
     while (bodyStart < bodyEnd && isSpace(text.charCodeAt(bodyStart))) bodyStart += 1;
     if (bodyStart < bodyEnd) {
@@ -220,9 +251,18 @@ export async function readWholeBackup(path: string, visitor: BackupVisitor): Pro
   const tables = (parsed as Record<string, unknown>).tables;
   if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) invalidBackup('"tables" is missing.');
   for (const key of Object.keys(tables)) tableOfKey(key);
-  for (const [key, rows] of Object.entries(tables)) {
-    if (!Array.isArray(rows)) invalidBackup(`tables.${key} must be a list.`);
-    visitor.table(key);
+  for (const [key, table] of Object.entries(tables)) {
+    const { columns, rows } = wholeTable(key, table);
+    visitor.table(key, columns);
     for (const row of rows) visitor.row(row);
   }
+}
+
+/** Splits a parsed table into its column list (layout version 2) or null (version 1, a plain list of rows) and its rows. */
+function wholeTable(key: string, table: unknown): { columns: string[] | null; rows: unknown[] } {
+  if (Array.isArray(table)) return { columns: null, rows: table };
+  if (typeof table !== 'object' || table === null) invalidBackup(`tables.${key} must be a list of rows or an object with "columns" and "rows".`);
+  const { columns, rows } = table as Record<string, unknown>;
+  if (!Array.isArray(rows)) invalidBackup(`tables.${key}.rows must be a list.`);
+  return { columns: fileColumns(key, columns), rows };
 }

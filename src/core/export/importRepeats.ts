@@ -16,17 +16,24 @@ class RowsFound {
 function searchingVisitor(key: string, fields: string[], values: unknown[], before: number, limit: number): BackupVisitor & { found: number[] } {
   let inTable = false;
   let index = 0;
+  /** Position of each searched field in a row array, or null while rows are objects. */
+  let positions: number[] | null = null;
   const found: number[] = [];
+  const matches = (entry: unknown): boolean => {
+    if (positions !== null) return Array.isArray(entry) && positions.every((position, field) => entry[position] === values[field]);
+    const row = entry as Record<string, unknown>;
+    return fields.every((field, position) => row[field] === values[position]);
+  };
   return {
     found,
     header() {},
-    table(name) {
+    table(name, columns) {
       inTable = name === key;
+      positions = columns === null ? null : fields.map((field) => columns.indexOf(field));
     },
     row(entry) {
       if (!inTable || index >= before) return;
-      const row = entry as Record<string, unknown>;
-      if (fields.every((field, position) => row[field] === values[position])) {
+      if (matches(entry)) {
         found.push(index);
         if (found.length === limit) throw new RowsFound(found);
       }

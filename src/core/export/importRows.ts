@@ -3,25 +3,37 @@ import type { StagedValue } from '../../db/importStaging.js';
 import { EXPORT_TABLES, type ColumnInfo, type ExportTable } from '../../db/repositories/export.js';
 import { ValidationError } from '../errors.js';
 import { FIELD_RULES, shown, type FieldOf, type FieldRule } from './importFields.js';
-import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, TABLE_KEYS, toCamelCase } from './json.js';
+import { EXPORT_FORMAT, READABLE_SCHEMA_VERSIONS, TABLE_KEYS, toCamelCase } from './json.js';
 
 /** Throws the ValidationError of a file that cannot be imported. */
 export function invalidBackup(problem: string): never {
   throw new ValidationError(`The file is not a Rehearse backup that this version can import: ${problem}`);
 }
 
-/** Checks the top-level fields of a backup: format, file layout version and database version. */
-export function checkHeader(header: unknown): void {
+/** Checks the top-level fields of a backup (format, file layout version and database version) and returns the layout version. */
+export function checkHeader(header: unknown): number {
   if (typeof header !== 'object' || header === null || Array.isArray(header)) invalidBackup('the top level must be an object.');
   const file = header as Record<string, unknown>;
   if (file.format !== EXPORT_FORMAT) invalidBackup(`"format" must be "${EXPORT_FORMAT}".`);
-  if (file.schemaVersion !== EXPORT_SCHEMA_VERSION) {
-    invalidBackup(`schema version ${String(file.schemaVersion)} is not ${EXPORT_SCHEMA_VERSION}.`);
+  const layout = file.schemaVersion;
+  if (typeof layout !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(layout)) {
+    invalidBackup(`schema version ${JSON.stringify(layout)} is not one this version reads (${READABLE_SCHEMA_VERSIONS.join(' or ')}).`);
   }
   if (typeof file.databaseVersion !== 'number' || file.databaseVersion > LATEST_VERSION) {
     const version = String(file.databaseVersion);
     invalidBackup(`it comes from a newer Rehearse (database version ${version}); update Rehearse first.`);
   }
+  return layout;
+}
+
+/** Checks the "columns" of a table in layout version 2: a list of distinct field names. */
+export function fileColumns(key: string, columns: unknown): string[] {
+  if (!Array.isArray(columns) || columns.some((name) => typeof name !== 'string')) {
+    invalidBackup(`tables.${key}.columns must be a list of field names.`);
+  }
+  const repeated = columns.find((name, position) => columns.indexOf(name) !== position) as string | undefined;
+  if (repeated !== undefined) invalidBackup(`tables.${key}.columns lists "${repeated}" twice.`);
+  return columns as string[];
 }
 
 const TABLES_BY_KEY = new Map(EXPORT_TABLES.map((table) => [TABLE_KEYS[table], table]));
@@ -48,7 +60,9 @@ function valueProblem(column: ColumnInfo, value: unknown): string | null {
 
 /**
  * Turns the rows of one table, as parsed from the file, into values in column
- * order. Every row is checked against the live schema: known fields only, the
+ * order. A row is an array of values in the order of the table's "columns"
+ * (layout version 2) or an object keyed by field name (version 1). Every row
+ * is checked against the live schema: known fields only, the
  * declared type, no missing required value. Then the fields with a rule in
  * FIELD_RULES are checked (JSON structure, enums and ranges), in column order.
  * A null or missing field of a column with a default leaves the value
@@ -62,6 +76,8 @@ export class RowReader {
   private readonly columnsByField: Map<string, number>;
   /** Column index and rule of each field with a rule. */
   private readonly rules: [number, FieldRule][];
+  /** For rows as arrays: the column of each array position, or null when the file's columns are the table's, in order. */
+  private readonly positions: number[] | null = null;
   /** The row being checked, read by the rules through `fieldOf`. */
   private current: StagedValue[] = [];
   private readonly fieldOf: FieldOf = (field) => this.current[this.columnsByField.get(field)!];
@@ -69,10 +85,13 @@ export class RowReader {
   constructor(
     readonly table: ExportTable,
     private readonly columns: ColumnInfo[],
+    /** The field names of each row array, from the file; null when rows are objects. */
+    private readonly arrayFields: string[] | null = null,
   ) {
     this.key = TABLE_KEYS[table];
     this.fieldNames = columns.map((column) => toCamelCase(column.name));
     this.columnsByField = new Map(this.fieldNames.map((name, index) => [name, index]));
+    if (arrayFields !== null && !this.inColumnOrder(arrayFields)) this.positions = this.columnPositions(arrayFields);
     this.rules = Object.entries(FIELD_RULES[table] ?? {})
       .map(([field, rule]): [number, FieldRule] => {
         const column = this.columnsByField.get(field);
@@ -86,17 +105,44 @@ export class RowReader {
   read(entry: unknown): StagedValue[] {
     const index = this.index;
     this.index += 1;
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      invalidBackup(`${this.key}[${index}] must be an object.`);
-    }
-    const names = Object.keys(entry);
-    // Rows as Rehearse writes them list every field in column order: a check per value is all they need.
-    const values = this.inColumnOrder(names) ? Object.values(entry) : this.reorder(entry as Record<string, unknown>, names, index);
+    const values = this.arrayFields === null ? this.objectValues(entry, index) : this.arrayValues(entry, index);
     for (let column = 0; column < this.columns.length; column += 1) {
       values[column] = this.check(column, values[column], index);
     }
     this.applyRules(values as StagedValue[], index);
     return values as StagedValue[];
+  }
+
+  private objectValues(entry: unknown, index: number): unknown[] {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      invalidBackup(`${this.key}[${index}] must be an object.`);
+    }
+    const names = Object.keys(entry);
+    // Version 1 rows as Rehearse wrote them list every field in column order: a check per value is all they need.
+    return this.inColumnOrder(names) ? Object.values(entry) : this.reorder(entry as Record<string, unknown>, names, index);
+  }
+
+  private arrayValues(entry: unknown, index: number): unknown[] {
+    const width = this.arrayFields!.length;
+    if (!Array.isArray(entry) || entry.length !== width) {
+      invalidBackup(`${this.key}[${index}] must be a list of ${width} values, one for each of tables.${this.key}.columns.`);
+    }
+    const positions = this.positions;
+    if (positions === null) return entry as unknown[];
+    const values = new Array<unknown>(this.columns.length).fill(undefined);
+    for (let position = 0; position < width; position += 1) values[positions[position]!] = (entry as unknown[])[position];
+    return values;
+  }
+
+  /** Maps each field of the file's column list to the table's column, rejecting a field the table does not have. */
+  private columnPositions(fields: string[]): number[] {
+    return fields.map((name) => {
+      const column = this.columnsByField.get(name);
+      if (column === undefined) {
+        invalidBackup(`tables.${this.key}.columns has an unknown field "${name}". Remove it and its values or export the backup again.`);
+      }
+      return column;
+    });
   }
 
   private applyRules(values: StagedValue[], index: number): void {

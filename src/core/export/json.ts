@@ -5,6 +5,7 @@ import {
   type ExportRepository,
   type ExportTable,
   type JsonPage,
+  toCamelCase,
 } from '../../db/repositories/export.js';
 import { LATEST_VERSION } from '../../db/migrate.js';
 import { currentMoment, type CoreContext } from '../context.js';
@@ -14,8 +15,16 @@ import { exportFileName, type ExportChunk, type ExportStream } from './stream.js
 export { toCamelCase } from '../../db/repositories/export.js';
 
 export const EXPORT_FORMAT = 'rehearse-export';
-/** Version of the file layout. The database version inside tells which columns the tables carry. */
-export const EXPORT_SCHEMA_VERSION = 1;
+/**
+ * Version of the file layout that the export writes. Version 2 names each
+ * table's columns once and writes each row as an array of values in that
+ * order. Version 1 wrote each row as an object keyed by field name, a file
+ * about three times as large, and the import still reads it. The database
+ * version inside gives the columns a table can have.
+ */
+export const EXPORT_SCHEMA_VERSION = 2;
+/** File layout versions that the import reads. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 /** Rows per page of the JSON export: about 7 MB of text for the review log, so fewer, larger writes. */
 const JSON_PAGE_ROWS = 10_000;
 
@@ -45,7 +54,7 @@ function readPageSoon(repository: ExportRepository, table: ExportTable, afterRow
   });
 }
 
-/** Yields the rows of one table, one per line, the lines separated by commas. */
+/** Yields the rows of one table, one array per line, the lines separated by commas. */
 async function* tableChunks(repository: ExportRepository, table: ExportTable): AsyncGenerator<ExportChunk> {
   let next = readPageSoon(repository, table, Number.NEGATIVE_INFINITY);
   try {
@@ -62,7 +71,8 @@ async function* tableChunks(repository: ExportRepository, table: ExportTable): A
 /**
  * The full JSON export: every deck, card, card state, answer, mock interview
  * and setting, with the file layout version and the database schema version.
- * Tables are written page by page, one row per line, from a snapshot taken
+ * Each table lists its columns, then its rows as arrays of values. Tables are
+ * written page by page, one row per line, from a snapshot taken
  * when the export starts, so answers given meanwhile cannot leave the card
  * states and the review log out of step.
  */
@@ -90,9 +100,10 @@ export function jsonExport(context: CoreContext): ExportStream {
     };
     yield { text: `${JSON.stringify(header).slice(0, -1)},\n"tables":{`, rows: 0 };
     for (const [index, table] of EXPORT_TABLES.entries()) {
-      yield { text: `${index === 0 ? '' : ','}\n${JSON.stringify(TABLE_KEYS[table])}:[`, rows: 0 };
+      const columns = repository.columns(table).map((column) => toCamelCase(column.name));
+      yield { text: `${index === 0 ? '' : ','}\n${JSON.stringify(TABLE_KEYS[table])}:{"columns":${JSON.stringify(columns)},"rows":[`, rows: 0 };
       yield* tableChunks(repository, table);
-      yield { text: ']', rows: 0 };
+      yield { text: ']}', rows: 0 };
     }
     yield { text: '\n}}\n', rows: 0 };
   }

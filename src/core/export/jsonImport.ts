@@ -51,14 +51,19 @@ async function fileSize(path: string): Promise<number> {
 /** Validates each row against the live schema and stages it. */
 function stagingVisitor(context: CoreContext, staging: ImportStaging): BackupVisitor {
   const seen = new Set<ExportTable>();
+  let layout = 0;
   let reader: RowReader | null = null;
   return {
-    header: checkHeader,
-    table(key) {
+    header(value) {
+      layout = checkHeader(value);
+    },
+    table(key, columns) {
       const table = tableOfKey(key);
       if (seen.has(table)) invalidBackup(`the table "${key}" appears twice.`);
       seen.add(table);
-      reader = new RowReader(table, context.repositories.exports.columns(table));
+      if (layout === 1 && columns !== null) invalidBackup(`tables.${key} must be a list of row objects in a schema version 1 file.`);
+      if (layout !== 1 && columns === null) invalidBackup(`tables.${key} must be an object with "columns" and "rows" in a schema version ${layout} file.`);
+      reader = new RowReader(table, context.repositories.exports.columns(table), columns);
     },
     row(entry) {
       staging.add(reader!.table, reader!.read(entry));
