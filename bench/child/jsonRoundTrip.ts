@@ -24,7 +24,7 @@ runMain(async () => {
   let error: string | null = null;
   const target = openFixture({ ...input, dataDir: importDir });
   try {
-    const summary = await importBackup(target.context, exportPath, importDir);
+    const summary = await importBackup(target, exportPath);
     importMs = performance.now() - started;
     if (summary.reviews === 0) error = 'the import reported no reviews';
   } catch (caught) {

@@ -8,6 +8,7 @@ import type { AppHandlers } from './api/contract.js';
 import { BackupService } from './backup/service.js';
 import { BackupStore } from './backup/store.js';
 import type { CoreContext } from './context.js';
+import { replaceDatabaseFile, type DatabaseHome } from './databaseFile.js';
 import { readDeckFolder, type SyncReport } from './decks/sync.js';
 import { createHandlers } from './handlers.js';
 import { instantOfLocalTime, studyDayOf, systemTimeZone } from './scheduling/studyDay.js';
@@ -45,6 +46,8 @@ export interface App {
   syncReport: SyncReport;
   backups: BackupService;
   health: AppHealth;
+  /** Puts the database file at `path` (in the data folder, not open) in place of the live one and reopens it. */
+  replaceDatabase(path: string): void;
   /** Starts background work that must not delay start-up: backups, and the quick check after an unclean shutdown. */
   startBackgroundTasks(): void;
   close(): void;
@@ -75,7 +78,7 @@ export function openApp(options: AppOptions): App {
   const uncleanShutdown = existsSync(markerPath);
   const opened = openSyncedDatabase(databasePath, store, decks, clock, options.logger);
   writeFileSync(markerPath, `${process.pid}\n`);
-  // An import killed after its commit leaves its staging file, as large as the data it moved.
+  // An import killed before its swap leaves its staging file, as large as the data it read.
   removeStaleFiles(options.dataDir);
 
   const context: CoreContext = { db: opened.db, repositories: opened.repositories, clock, timeZone, logger: options.logger };
@@ -88,13 +91,14 @@ export function openApp(options: AppOptions): App {
     ...(options.backupCapBytes === undefined ? {} : { capBytes: options.backupCapBytes }),
   });
   const health: AppHealth = { uncleanShutdown, checked: false, problems: [] };
+  const home: DatabaseHome = { context, databasePath, store, decks, logger: options.logger };
   const app: App = {
     context,
     handlers: createHandlers(context, {
       backups,
       health,
       dataDir: options.dataDir,
-      restore: (name) => restoreBackupInPlace({ context, store, backups, databasePath, decks, logger: options.logger }, name),
+      restore: (name) => restoreBackupInPlace({ ...home, backups }, name),
     }),
     get db() {
       return context.db;
@@ -104,6 +108,9 @@ export function openApp(options: AppOptions): App {
     syncReport: opened.syncReport,
     backups,
     health,
+    replaceDatabase(path) {
+      replaceDatabaseFile(home, path);
+    },
     startBackgroundTasks() {
       backups.start();
       if (uncleanShutdown) {

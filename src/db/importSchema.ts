@@ -14,7 +14,7 @@ export interface IndexEntry extends SchemaEntry {
   uniqueColumns: string[] | null;
 }
 
-/** A live table that triggers on an export table keep, such as the per-day totals of the review log. */
+/** A live table that is not exported but computed from the export tables, such as the per-day totals of the review log. */
 export interface DerivedTable extends SchemaEntry {
   /** Fills the empty table from the export tables of the same database in one statement. */
   fill: (db: Database) => void;
@@ -30,28 +30,27 @@ const DERIVED_TABLE_FILLS: Readonly<Record<string, (db: Database) => void>> = {
 };
 
 /**
- * The plan for copying the imported tables, read from the live schema when staging
- * starts. A table that is empty in the live database is copied whole, which
- * SQLite does fast only while the target has no triggers, so the move drops
- * them for the copy. The tables those triggers keep are filled once in the
- * staging database, after its rows are in, and the move swaps them in. That
- * is valid because the tables whose triggers write them were empty. A table
- * that already has rows takes each staged row over its own, with its triggers
- * running in the live database.
+ * The schema of the live database, read when an import starts. The staging
+ * file becomes a complete database of the same version from it: the export
+ * tables loaded from the backup, then their indexes, the derived tables
+ * filled once, and the triggers. The import then puts that file in place of
+ * the live one.
  */
 export interface ImportPlan {
   /** CREATE TABLE of every export table, exactly as in the live database. */
   tables: Map<ExportTable, string>;
   /** The named indexes of every export table; staging builds them once its rows are in. */
   indexes: Map<ExportTable, IndexEntry[]>;
-  /** Export tables empty in the live database: copied whole, their triggers off during the copy. */
-  bulkTables: Set<ExportTable>;
-  /** Triggers of the bulk tables. */
+  /** Export tables empty in the live database when the import started; rows in them later mean the folder changed meanwhile. */
+  emptyTables: Set<ExportTable>;
+  /** Every trigger of the live database, created in staging once the derived tables are filled. */
   triggers: SchemaEntry[];
-  /** Live tables, other than export tables, that those triggers write. */
+  /** Every live table other than the export tables. */
   derivedTables: DerivedTable[];
   /** CREATE INDEX of the derived tables. */
   derivedIndexes: string[];
+  /** The live database's schema version (PRAGMA user_version). */
+  userVersion: number;
 }
 
 function entries(main: Database, type: 'table' | 'index' | 'trigger', table?: string): SchemaEntry[] {
@@ -64,8 +63,12 @@ function entries(main: Database, type: 'table' | 'index' | 'trigger', table?: st
     .all({ type, ...(table === undefined ? {} : { table }) }) as SchemaEntry[];
 }
 
-function mentions(sql: string, name: string): boolean {
-  return new RegExp(`(^|[^A-Za-z0-9_])"?${name}"?($|[^A-Za-z0-9_])`, 'i').test(sql);
+function derivedTableFill(table: string): (db: Database) => void {
+  const fill = DERIVED_TABLE_FILLS[table];
+  if (fill === undefined) {
+    throw new Error(`The import cannot rebuild the table ${table}: export it, or add a fill to DERIVED_TABLE_FILLS in importSchema.ts.`);
+  }
+  return fill;
 }
 
 interface IndexListRow {
@@ -88,33 +91,20 @@ function indexEntries(main: Database, table: ExportTable): IndexEntry[] {
   return entries(main, 'index', table).map((entry) => ({ ...entry, uniqueColumns: unique.get(entry.name) ?? null }));
 }
 
-function derivedTableFill(table: string): (db: Database) => void {
-  const fill = DERIVED_TABLE_FILLS[table];
-  if (fill === undefined) {
-    throw new Error(`Triggers keep the table ${table}, but the import cannot fill it: add it to DERIVED_TABLE_FILLS in importSchema.ts.`);
-  }
-  return fill;
-}
-
 /** Reads the import plan from the live database. */
 export function readImportPlan(main: Database): ImportPlan {
   const tables = new Map<ExportTable, string>();
   const indexes = new Map<ExportTable, IndexEntry[]>();
-  const bulkTables = new Set<ExportTable>();
-  const triggers: SchemaEntry[] = [];
+  const emptyTables = new Set<ExportTable>();
   const exported = new Set<string>(EXPORT_TABLES);
   const allTables = entries(main, 'table');
   for (const table of EXPORT_TABLES) {
     tables.set(table, allTables.find((entry) => entry.name === table)!.sql);
     indexes.set(table, indexEntries(main, table));
-    if (main.prepare(`SELECT NOT EXISTS (SELECT 1 FROM main.${table})`).pluck().get() === 1) {
-      bulkTables.add(table);
-      triggers.push(...entries(main, 'trigger', table));
-    }
+    if (main.prepare(`SELECT NOT EXISTS (SELECT 1 FROM main.${table})`).pluck().get() === 1) emptyTables.add(table);
   }
-  const derivedTables = allTables
-    .filter((entry) => !exported.has(entry.name) && triggers.some((trigger) => mentions(trigger.sql, entry.name)))
-    .map((entry) => ({ ...entry, fill: derivedTableFill(entry.name) }));
+  const derivedTables = allTables.filter((entry) => !exported.has(entry.name)).map((entry) => ({ ...entry, fill: derivedTableFill(entry.name) }));
   const derivedIndexes = derivedTables.flatMap((table) => entries(main, 'index', table.name).map((entry) => entry.sql));
-  return { tables, indexes, bulkTables, triggers, derivedTables, derivedIndexes };
+  const userVersion = main.pragma('user_version', { simple: true }) as number;
+  return { tables, indexes, emptyTables, triggers: entries(main, 'trigger'), derivedTables, derivedIndexes, userVersion };
 }

@@ -217,15 +217,16 @@ function buildIndex(db: Database, table: ExportTable, index: IndexEntry): void {
 }
 
 /**
- * A staging database beside the live one, holding the export tables with
- * their exact live definitions, constraints included. A UNIQUE index is
- * checked when finish() builds it, after the rows are in. An import validates
- * and writes every row here first, so the live database receives the rows
- * only in the one transaction of moveStagedRows. Foreign keys are not checked
- * here, because parents may already be in the live database; the move checks
- * them. No triggers run here: finish() fills the tables they keep in one
- * statement each. The file is hidden in the data folder; a crash leaves it
- * behind and the next import deletes it.
+ * A staging database beside the live one, which becomes a complete copy of
+ * its schema: the export tables with their exact live definitions,
+ * constraints included, and after finish() their indexes, the derived tables
+ * and the triggers. A UNIQUE index is checked when finish() builds it, after
+ * the rows are in. An import validates and writes every row here first, and
+ * the live database is left alone until the import puts this file in its
+ * place. Foreign keys are checked after the rows that the live database keeps
+ * are added (mergeLiveRows). No triggers run while rows arrive: finish() fills
+ * the tables they keep in one statement each. The file is hidden in the data
+ * folder; a crash leaves it behind and the next start-up or import deletes it.
  */
 export class ImportStaging {
   readonly path: string;
@@ -276,7 +277,10 @@ export class ImportStaging {
     return this.stages.get(table)!.count;
   }
 
-  /** Writes the last rows, commits, builds the indexes, fills the derived tables and closes the staging connection. */
+  /**
+   * Writes the last rows and commits, then completes the database: indexes,
+   * derived tables, triggers and schema version. Closes the staging connection.
+   */
   finish(): void {
     const db = this.db;
     if (!db) throw new Error('The import staging database is already closed.');
@@ -287,6 +291,10 @@ export class ImportStaging {
       for (const [table, indexes] of this.plan.indexes) for (const index of indexes) buildIndex(db, table, index);
       // One GROUP BY over the staged rows, in place of a trigger firing for each of them.
       for (const table of this.plan.derivedTables) table.fill(db);
+      for (const trigger of this.plan.triggers) db.exec(trigger.sql);
+      db.pragma(`user_version = ${this.plan.userVersion}`);
+      // A rollback journal on disk from here on, as SQLite uses for a file it opens afresh.
+      db.pragma('journal_mode = DELETE');
     } catch (error) {
       throw error instanceof RepeatedKeyError ? error : translateWriteError(error);
     }

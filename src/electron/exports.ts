@@ -100,7 +100,7 @@ async function openBackup(host: ExportHost, parent: BrowserWindow | null, logger
   const path = choice.filePaths[0];
   if (choice.canceled || path === undefined) return { kind: 'cancelled' };
   // The import streams the file, so its size needs no cap here.
-  const summary = await importBackup(host.rehearse.context, path, host.rehearse.dataDir);
+  const summary = await importBackup(host.rehearse, path);
   logger.info('backup imported from file', { path, ...summary });
   return { kind: 'imported', summary };
 }

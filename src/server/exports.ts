@@ -142,7 +142,7 @@ export function createExportHost(app: App, logger: Logger, options: ExportHostOp
     uploads.add(path);
     try {
       await saveUpload(request, path, maxImportBytes);
-      const summary = await importBackup(app.context, path, app.dataDir);
+      const summary = await importBackup(app, path);
       sendJson(response, 200, { ok: true, value: { kind: 'imported', summary } });
     } catch (error) {
       const body = toApiError(error);

@@ -80,7 +80,7 @@ describe('JSON export', () => {
       expect(getStats(target.app.context, { rangeDays })).toEqual(getStats(source.app.context, { rangeDays }));
     }
     expect(await exportText(target, 'review-log-csv')).toBe(await exportText(source, 'review-log-csv'));
-    expect(target.app.handlers.getSettings({})).toEqual(source.app.handlers.getSettings({}));
+    expect(await target.app.handlers.getSettings({})).toEqual(await source.app.handlers.getSettings({}));
     expect(getStats(target.app.context, { rangeDays: 30 }).interviews).toHaveLength(1);
   });
 
@@ -91,7 +91,7 @@ describe('JSON export', () => {
     const target = open();
     target.app.handlers.updateSettings({ desiredRetention: 0.8, theme: 'dark' });
     await importText(target, text);
-    expect(target.app.handlers.getSettings({})).toEqual(source.app.handlers.getSettings({}));
+    expect(await target.app.handlers.getSettings({})).toEqual(await source.app.handlers.getSettings({}));
   });
 
   it('import survives a reopen', async () => {

@@ -13,8 +13,8 @@ const DECKS = { 'alpha.yaml': basicDeckYaml('alpha', 6), 'beta.yaml': basicDeckY
 
 /** Temp data folders for export and import tests, each removed after its test. */
 export interface ExportTestFolders {
-  /** Opens Rehearse on a fresh folder with decks alpha (6 cards) and beta (4 cards). */
-  open(): TempApp;
+  /** Opens Rehearse on a fresh folder with decks alpha (6 cards) and beta (4 cards), and `moreDecks` if given. */
+  open(moreDecks?: Record<string, string>): TempApp;
   /** Writes `text` to a file in a temp folder and imports it into `handle`. */
   importText(handle: TempApp, text: string, options?: ImportOptions): Promise<ImportSummary>;
   /** Makes an empty temp folder and returns its path. */
@@ -36,15 +36,15 @@ export function useExportTestFolders(): ExportTestFolders {
   }
   return {
     makeFolder,
-    open() {
-      const handle = openTempApp({ decks: DECKS, start: START });
+    open(moreDecks = {}) {
+      const handle = openTempApp({ decks: { ...DECKS, ...moreDecks }, start: START });
       handles.push(handle);
       return handle;
     },
     importText(handle, text, options) {
       const path = join(makeFolder(), 'backup.json');
       writeFileSync(path, text);
-      return importBackup(handle.app.context, path, handle.dataDir, options);
+      return importBackup(handle.app, path, options);
     },
   };
 }

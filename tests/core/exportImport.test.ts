@@ -7,7 +7,8 @@ import { ConflictError, ValidationError } from '../../src/core/errors.js';
 import { importBackup, type ImportOptions } from '../../src/core/export/jsonImport.js';
 import { getStudyStep } from '../../src/core/review/service.js';
 import { getStats } from '../../src/core/stats/service.js';
-import type { TempApp } from '../helpers/tempApp.js';
+import { LATEST_VERSION } from '../../src/db/migrations/index.js';
+import { basicDeckYaml, type TempApp } from '../helpers/tempApp.js';
 import { exportText, START, useExportTestFolders, withHistory } from './exportFixture.js';
 import { dropColumn, editTable, getField, parseArrayBackup, setField, toLayoutV1, type ArrayTable } from './exportLayouts.js';
 import { answerAt, HOUR } from './statsFixture.js';
@@ -182,7 +183,7 @@ describe('JSON import of good files', () => {
     const summary = await importText(target, edit(text));
     expect(summary).toEqual({ decks: 2, cards: 10, reviews: 6, interviewSessions: 1 });
     expect(getStats(target.app.context, { rangeDays: 30 })).toEqual(getStats(source.app.context, { rangeDays: 30 }));
-    expect(target.app.handlers.getSettings({})).toEqual(source.app.handlers.getSettings({}));
+    expect(await target.app.handlers.getSettings({})).toEqual(await source.app.handlers.getSettings({}));
     expect(stagingFiles(target)).toEqual([]);
   });
 
@@ -308,7 +309,7 @@ describe('JSON import of bad files', () => {
     const { text } = await sourceExport();
     const target = open();
     target.app.handlers.updateSettings({ theme: 'dark' });
-    const settings = target.app.handlers.getSettings({});
+    const settings = await target.app.handlers.getSettings({});
     const cards = target.app.db.prepare('SELECT * FROM cards ORDER BY id').all();
     const error = await importText(target, edit(text), LINES_ONLY).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
@@ -316,7 +317,7 @@ describe('JSON import of bad files', () => {
     expect(count(target, 'review_log')).toBe(0);
     expect(count(target, 'interview_sessions')).toBe(0);
     expect(dayTotals(target)).toEqual([]);
-    expect(target.app.handlers.getSettings({})).toEqual(settings);
+    expect(await target.app.handlers.getSettings({})).toEqual(settings);
     expect(target.app.db.prepare('SELECT * FROM cards ORDER BY id').all()).toEqual(cards);
     expect(stagingFiles(target)).toEqual([]);
     expect(target.app.db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -382,7 +383,54 @@ describe('JSON import of bad files', () => {
   it('missing file is a validation error', async () => {
     const target = open();
     const path = join(target.dataDir, 'nowhere.json');
-    await expect(importBackup(target.app.context, path, target.dataDir)).rejects.toThrow(`The backup file ${path} does not exist`);
+    await expect(importBackup(target.app, path)).rejects.toThrow(`The backup file ${path} does not exist`);
+  });
+});
+
+describe('JSON import replaces the database file', () => {
+  const schema = (handle: TempApp) => handle.app.db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name").all();
+
+  it('gives the schema of a fresh folder', async () => {
+    const { text } = await sourceExport();
+    const target = open();
+    const fresh = schema(target);
+    await importText(target, text);
+    expect(schema(target)).toEqual(fresh);
+    expect(target.app.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(target.app.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(target.app.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(target.app.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('keeps cards of a deck the backup lacks', async () => {
+    const { text } = await sourceExport();
+    const target = open({ 'gamma.yaml': basicDeckYaml('gamma', 3) });
+    await importText(target, text);
+    const cards = target.app.db.prepare("SELECT c.id, s.state FROM cards c JOIN card_state s ON s.card_id = c.id WHERE c.deck_id = 'gamma' ORDER BY c.id").all();
+    expect(cards).toEqual([
+      { id: 'gamma-1', state: 0 },
+      { id: 'gamma-2', state: 0 },
+      { id: 'gamma-3', state: 0 },
+    ]);
+    expect(count(target, 'cards')).toBe(13);
+    target.reopen();
+    expect(getStudyStep(target.app.context, 'gamma').card?.id).toMatch(/^gamma-/);
+  });
+
+  it('backs up the folder before the swap', async () => {
+    const { text } = await sourceExport();
+    const target = open();
+    target.app.handlers.updateSettings({ theme: 'dark' });
+    const running = target.app.backups.backupNow('on-request');
+    const summary = await importText(target, text);
+    await expect(running).resolves.toMatchObject({ reason: 'on-request' });
+    expect(summary.reviews).toBe(6);
+    expect((await target.app.handlers.getSettings({})).theme).toBe('system');
+    const safety = target.app.backups.list().filter((entry) => entry.reason === 'before-import');
+    expect(safety).toHaveLength(1);
+    await target.app.handlers.restoreBackup({ name: safety[0]!.name });
+    expect((await target.app.handlers.getSettings({})).theme).toBe('dark');
+    expect(count(target, 'review_log')).toBe(0);
   });
 });
 

@@ -1,21 +1,14 @@
-import { renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { LATEST_VERSION } from '../../db/migrate.js';
-import type { Logger } from '../../log/logger.js';
 import type { CoreContext } from '../context.js';
+import { replaceDatabaseFile, type DatabaseHome } from '../databaseFile.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import type { DeckFile } from '../decks/sync.js';
-import { openSyncedDatabase } from '../startup.js';
 import type { BackupEntry } from './policy.js';
 import type { BackupService } from './service.js';
-import type { BackupStore, UnpackedBackup } from './store.js';
+import type { UnpackedBackup } from './store.js';
 
-export interface RestoreTarget {
-  context: CoreContext;
-  store: BackupStore;
+export interface RestoreTarget extends DatabaseHome {
   backups: BackupService;
-  databasePath: string;
-  decks: DeckFile[];
-  logger: Logger;
 }
 
 /**
@@ -63,13 +56,7 @@ async function replaceDatabase(target: RestoreTarget, name: string): Promise<{ r
     rmSync(unpacked.path, { force: true });
     throw error;
   }
-  target.context.db.close();
-  // In EXCLUSIVE locking mode there is no -shm file, but a -wal file may remain from the closed connection.
-  rmSync(`${target.databasePath}-wal`, { force: true });
-  renameSync(unpacked.path, target.databasePath);
-  const reopened = openSyncedDatabase(target.databasePath, target.store, target.decks, target.context.clock, target.logger);
-  target.context.db = reopened.db;
-  target.context.repositories = reopened.repositories;
+  replaceDatabaseFile(target, unpacked.path);
   target.logger.info('backup restored', { name, safetyBackup: safety.name });
   return { restored: name, safetyBackup: safety.name };
 }

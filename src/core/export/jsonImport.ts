@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { sqliteCode } from '../../db/connection.js';
-import { DanglingReferenceError, moveStagedRows, StagingOutdatedError } from '../../db/importMove.js';
+import { DanglingReferenceError, mergeLiveRows, StagingOutdatedError } from '../../db/importMerge.js';
 import { ImportStaging, RepeatedKeyError, StagedRowError } from '../../db/importStaging.js';
 import type { ExportTable } from '../../db/repositories/export.js';
 import type { ImportSummary } from '../api/stats.js';
 import type { CoreContext } from '../context.js';
+import type { BackupService } from '../backup/service.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { readBackupLines, readWholeBackup, LayoutError, type BackupVisitor } from './importLines.js';
 import { repeatedKeyError, repeatedRowError } from './importRepeats.js';
@@ -22,6 +23,18 @@ export interface ImportOptions {
   /** Largest file read whole when it leaves the one-row-per-line layout; WHOLE_FILE_MAX_BYTES unless a test sets another. */
   wholeFileMaxBytes?: number;
 }
+
+/** The data folder an import writes to. */
+export interface ImportTarget {
+  context: CoreContext;
+  dataDir: string;
+  backups: Pick<BackupService, 'backupNow'>;
+  /** Puts the database file at `path` in place of the live one and reopens it. */
+  replaceDatabase(path: string): void;
+}
+
+/** Tables whose live rows the backup's rows replace as a whole; the other tables keep live rows the backup lacks. */
+const REPLACED_TABLES: ReadonlySet<ExportTable> = new Set(['settings']);
 
 /** Data folders with an import running, so a second one is rejected instead of racing the first. */
 const importing = new WeakSet<CoreContext>();
@@ -143,24 +156,23 @@ async function asImportError(error: unknown, path: string): Promise<unknown> {
 /**
  * Imports a full JSON export from the file at `path` into this data folder.
  * Every row is validated (column types and constraints, then FIELD_RULES)
- * and written to a staging database first. The live
- * database receives all rows in one transaction at the end, so a bad row
- * anywhere, or a crash, leaves it as it was. The import is rejected when the
- * folder already contains progress (answers, studied cards or mock
+ * and written to a staging database, which then becomes a complete database:
+ * indexes, per-day totals, triggers, and the rows of the live database that
+ * the backup does not replace (cards of decks added since, for example). That
+ * file then takes the place of the live one in a single rename, so a bad row
+ * anywhere, or a crash, leaves the folder as it was. The import is rejected
+ * when the folder already contains progress (answers, studied cards or mock
  * interviews), so it never mixes two histories. Decks and cards that the
  * bundled-deck sync created are overwritten with the backup's rows, and the
- * folder's settings are replaced by the backup's.
+ * folder's settings are replaced by the backup's. A backup made just before
+ * the swap keeps what the folder had, listed as "Before import".
  *
  * NOTE: building the staging indexes, filling the per-day totals and the
- * final move run synchronously, several seconds for 2 million answers, and
- * hold up the event loop meanwhile.
+ * merge run synchronously, several seconds for 2 million answers, and hold
+ * up the event loop meanwhile.
  */
-export async function importBackup(
-  context: CoreContext,
-  path: string,
-  dataDir: string,
-  options: ImportOptions = {},
-): Promise<ImportSummary> {
+export async function importBackup(target: ImportTarget, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const { context, dataDir } = target;
   if (importing.has(context)) {
     throw new ConflictError('Another backup is being imported into this data folder. Wait for it to finish.');
   }
@@ -173,19 +185,18 @@ export async function importBackup(
     const staging = await stageFile(context, path, dataDir, size, wholeFileMaxBytes).catch(async (error: unknown) => {
       throw await asImportError(error, path);
     });
-    const timings = { stageMs: Math.round(performance.now() - started), indexMs: 0, moveMs: 0 };
+    const timings = { stageMs: Math.round(performance.now() - started), indexMs: 0, swapMs: 0 };
     try {
       let step = performance.now();
       staging.finish();
       timings.indexMs = Math.round(performance.now() - step);
+      // A safety copy of what the swap replaces (settings and deck rows), queued after any backup in progress.
+      await target.backups.backupNow('before-import');
       step = performance.now();
-      const repository = context.repositories.exports;
-      moveStagedRows(context.db, staging.path, staging.plan, repository.columns, () => {
-        rejectFolderWithProgress(context, dataDir);
-        // Settings changed here before the import would otherwise change the imported statistics.
-        repository.clearSettings();
-      });
-      timings.moveMs = Math.round(performance.now() - step);
+      // No await from here on: nothing can write to the live database between the last check and the swap.
+      mergeLiveRows(context.db, staging.path, staging.plan, REPLACED_TABLES, () => rejectFolderWithProgress(context, dataDir));
+      target.replaceDatabase(staging.path);
+      timings.swapMs = Math.round(performance.now() - step);
     } catch (error) {
       staging.discard();
       throw await asImportError(error, path);
