@@ -132,7 +132,10 @@ describe('desktop import', () => {
       install(target.app);
       electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
       const result = await target.app.handlers.importData({});
-      expect(result).toEqual({ kind: 'imported', summary: { decks: 1, cards: 4, reviews: 1, interviewSessions: 0 } });
+      expect(result).toEqual({
+        kind: 'imported',
+        summary: { decks: 1, cards: 4, reviews: 1, interviewSessions: 0, safetyBackup: expect.stringMatching(/before-import/) },
+      });
     } finally {
       target.cleanup();
     }

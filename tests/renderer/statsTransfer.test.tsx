@@ -10,7 +10,7 @@ import { createFakeApi, deferred } from './fakeApi.js';
 import { renderWithApi, resetRenderer } from './renderHelpers.js';
 
 const BROKEN_FILE_ERROR = 'The backup file is not valid JSON: Unexpected end of JSON input. Export the backup again.';
-const SUMMARY = { decks: 2, cards: 40, reviews: 23, interviewSessions: 1 };
+const SUMMARY = { decks: 2, cards: 40, reviews: 23, interviewSessions: 1, safetyBackup: 'rehearse-20261204T100000000Z-before-import.db.gz' };
 
 function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -69,7 +69,9 @@ describe('stats transfer panel', () => {
     fetchMock.mockResolvedValueOnce(jsonResponse({ ok: true, value: { kind: 'imported', summary: SUMMARY } }));
     pickFile(backupFile('{"format": "rehearse-backup"}'));
 
-    await waitFor(() => expect(status()).toBe('Imported 23 answers, 40 cards and 1 mock interviews.'));
+    await waitFor(() => expect(status()).toBe(
+      'Imported 23 answers, 40 cards and 1 mock interviews. Settings and decks as they were before are in the backup "Before import" (Settings, Backups).',
+    ));
     expect(screen.queryByTestId('error-banner')).toBeNull();
     expect(api.getStats).toHaveBeenCalled();
   });

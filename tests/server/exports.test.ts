@@ -77,7 +77,10 @@ describe('browser host exports', () => {
         headers: { authorization: `Bearer ${TOKEN}` },
         body: text,
       });
-      expect(await response.json()).toEqual({ ok: true, value: { kind: 'imported', summary: { decks: 1, cards: 3, reviews: 1, interviewSessions: 0 } } });
+      expect(await response.json()).toEqual({
+        ok: true,
+        value: { kind: 'imported', summary: { decks: 1, cards: 3, reviews: 1, interviewSessions: 0, safetyBackup: expect.stringMatching(/before-import/) } },
+      });
     } finally {
       source.cleanup();
     }

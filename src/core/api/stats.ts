@@ -144,6 +144,8 @@ export const importSummary = z.object({
   cards: z.number().int(),
   reviews: z.number().int(),
   interviewSessions: z.number().int(),
+  /** File name of the backup of the folder as it was just before the import replaced it. */
+  safetyBackup: z.string(),
 });
 export type ImportSummary = z.infer<typeof importSummary>;
 

@@ -186,17 +186,19 @@ export async function importBackup(target: ImportTarget, path: string, options: 
       throw await asImportError(error, path);
     });
     const timings = { stageMs: Math.round(performance.now() - started), indexMs: 0, swapMs: 0 };
+    let safetyBackup = '';
     try {
       let step = performance.now();
       staging.finish();
       timings.indexMs = Math.round(performance.now() - step);
       // A safety copy of what the swap replaces (settings and deck rows), queued after any backup in progress.
-      await target.backups.backupNow('before-import');
+      const safety = await target.backups.backupNow('before-import');
       step = performance.now();
       // No await from here on: nothing can write to the live database between the last check and the swap.
       mergeLiveRows(context.db, staging.path, staging.plan, REPLACED_TABLES, () => rejectFolderWithProgress(context, dataDir));
       target.replaceDatabase(staging.path);
       timings.swapMs = Math.round(performance.now() - step);
+      safetyBackup = safety.name;
     } catch (error) {
       staging.discard();
       throw await asImportError(error, path);
@@ -209,6 +211,7 @@ export async function importBackup(target: ImportTarget, path: string, options: 
       cards: staging.count('cards'),
       reviews: staging.count('review_log'),
       interviewSessions: staging.count('interview_sessions'),
+      safetyBackup,
     };
     context.logger.info('backup imported', { ...summary, bytes: size, ...timings, ms: Math.round(performance.now() - started) });
     return summary;

@@ -68,7 +68,10 @@ async function upload(url: string, file: File): Promise<ImportResult> {
 
 function importedSentence(summary: ImportSummary): string {
   const { reviews, cards, interviewSessions } = summary;
-  return `Imported ${reviews} answers, ${cards} cards and ${interviewSessions} mock interviews.`;
+  return (
+    `Imported ${reviews} answers, ${cards} cards and ${interviewSessions} mock interviews. ` +
+    'Settings and decks as they were before are in the backup "Before import" (Settings, Backups).'
+  );
 }
 
 /**
