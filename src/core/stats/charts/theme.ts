@@ -1,27 +1,27 @@
 /**
  * Colours of the chart classes for the standalone report. The Statistics
  * screen carries the same palette in its own stylesheet, because the renderer
- * cannot import from core; change both together. Dark colours apply on
+ * cannot import from core; tests/core/chartPalette.test.ts fails when the two differ. Dark colours apply on
  * screen only, so a printed or PDF report is always light.
  */
 export const CHART_CSS = `
 :root {
-  --chart-text: #4a4f59; --chart-strong: #1f2329; --chart-grid: #e3e5e8; --chart-track: #eceef1;
+  --chart-text: #4a5059; --chart-strong: #1b1d21; --chart-grid: #e3e6ea; --chart-track: #eceef2;
   --chart-again: #d1453b; --chart-hard: #d98a1c; --chart-good: #2f9e5b; --chart-easy: #2f78d0;
   --chart-new: #2f78d0; --chart-learning: #d98a1c; --chart-review: #2f9e5b;
   --chart-relearning: #d1453b; --chart-suspended: #9aa0a8;
-  --chart-prompt: #8a5cd1; --chart-minutes: #2f78d0; --chart-accent: #7b5cd1; --chart-target: #1f2329;
-  --chart-heat-0: #eceef1; --chart-heat-1: #bfe3cb; --chart-heat-2: #7cc79a;
+  --chart-prompt: #8a5cd1; --chart-minutes: #2f78d0; --chart-accent: #7b5cd1; --chart-target: #1b1d21;
+  --chart-heat-0: #eceef2; --chart-heat-1: #bfe3cb; --chart-heat-2: #7cc79a;
   --chart-heat-3: #3a9e63; --chart-heat-4: #1d6b3e;
 }
 @media screen and (prefers-color-scheme: dark) {
   :root {
-    --chart-text: #aab1bc; --chart-strong: #e8ebf0; --chart-grid: #2c313a; --chart-track: #262b33;
+    --chart-text: #b0b6c0; --chart-strong: #e7e9ec; --chart-grid: #2e333c; --chart-track: #2a2f37;
     --chart-again: #f0706a; --chart-hard: #f0a94a; --chart-good: #4cc27a; --chart-easy: #5aa0f0;
     --chart-new: #5aa0f0; --chart-learning: #f0a94a; --chart-review: #4cc27a;
     --chart-relearning: #f0706a; --chart-suspended: #7d848f;
-    --chart-prompt: #b08cf0; --chart-minutes: #5aa0f0; --chart-accent: #b08cf0; --chart-target: #e8ebf0;
-    --chart-heat-0: #262b33; --chart-heat-1: #1e4d33; --chart-heat-2: #2a7a4b;
+    --chart-prompt: #b08cf0; --chart-minutes: #5aa0f0; --chart-accent: #b08cf0; --chart-target: #e7e9ec;
+    --chart-heat-0: #2a2f37; --chart-heat-1: #1e4d33; --chart-heat-2: #2a7a4b;
     --chart-heat-3: #3fae6a; --chart-heat-4: #7fe0a4;
   }
 }
