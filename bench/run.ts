@@ -180,6 +180,7 @@ async function measureJsonRoundTrip(options: Options): Promise<void> {
   const exportPeaks: number[] = [];
   const peaks: number[] = [];
   const sizes: number[] = [];
+  const steps: { stageMs: number; indexMs: number; swapMs: number }[] = [];
   for (let run = 0; run < count; run += 1) {
     const input = { dataDir: paths.dataDir, decksDir: paths.noDecksDir, now: manifest.now, workDir: paths.workDir };
     type Result = {
@@ -189,6 +190,7 @@ async function measureJsonRoundTrip(options: Options): Promise<void> {
       bytes: number;
       exportPeakMB: number;
       peakMB: number;
+      steps: { stageMs: number; indexMs: number; swapMs: number } | null;
       error: string | null;
     };
     const result = await runChild<Result>(paths.childDir, 'jsonRoundTrip', input);
@@ -202,10 +204,16 @@ async function measureJsonRoundTrip(options: Options): Promise<void> {
     }
     totals.push(result.totalMs);
     imports.push(result.importMs);
+    if (result.steps !== null) steps.push(result.steps);
   }
   record(options, 'jsonRoundTripMs', summarize(totals), count);
   extra(options, 'JSON export alone', 'ms', summarize(exports));
   extra(options, 'JSON import alone', 'ms', summarize(imports));
+  if (steps.length > 0) {
+    extra(options, 'JSON import: read, check and stage rows', 'ms', summarize(steps.map((step) => step.stageMs)));
+    extra(options, 'JSON import: indexes, totals, triggers', 'ms', summarize(steps.map((step) => step.indexMs)));
+    extra(options, 'JSON import: safety backup, merge, swap', 'ms', summarize(steps.map((step) => step.swapMs)));
+  }
   extra(options, 'JSON file size', 'MiB', summarize(sizes));
   extra(options, 'JSON export peak RSS', 'MiB', summarize(exportPeaks));
   // The child exports, then imports, so its final peak covers both. On the fixture the import's peak is the larger.

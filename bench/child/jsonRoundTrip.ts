@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { openExport } from '../../src/core/export/index.js';
 import { importBackup } from '../../src/core/export/jsonImport.js';
 import { writeExportFile } from '../../src/core/export/writeFile.js';
+import { configureLogging } from '../../src/log/logger.js';
 import { emit, openFixture, peakRssMB, readInput, runMain, type FixtureInput } from './common.js';
+
+/** The steps of an import, in milliseconds, as its 'backup imported' log line gives them. */
+interface ImportSteps {
+  stageMs: number;
+  indexMs: number;
+  swapMs: number;
+}
 
 runMain(async () => {
   const input = readInput<FixtureInput & { workDir: string }>();
@@ -23,6 +31,15 @@ runMain(async () => {
   let importMs: number | null = null;
   let error: string | null = null;
   const target = openFixture({ ...input, dataDir: importDir });
+  let steps: ImportSteps | null = null;
+  configureLogging({
+    level: 'info',
+    sink: (line) => {
+      const entry = JSON.parse(line) as { level: string; message: string } & ImportSteps;
+      if (entry.message === 'backup imported') steps = { stageMs: entry.stageMs, indexMs: entry.indexMs, swapMs: entry.swapMs };
+      else if (entry.level === 'warn' || entry.level === 'error') process.stderr.write(`${line}\n`);
+    },
+  });
   try {
     const summary = await importBackup(target, exportPath);
     importMs = performance.now() - started;
@@ -35,5 +52,5 @@ runMain(async () => {
     rmSync(importDir, { recursive: true, force: true });
   }
   const totalMs = importMs === null ? null : exportMs + importMs;
-  emit({ exportMs, importMs, totalMs, bytes, exportPeakMB, peakMB: peakRssMB(), error });
+  emit({ exportMs, importMs, totalMs, bytes, exportPeakMB, peakMB: peakRssMB(), steps, error });
 });

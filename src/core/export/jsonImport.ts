@@ -191,9 +191,9 @@ export async function importBackup(target: ImportTarget, path: string, options: 
       let step = performance.now();
       staging.finish();
       timings.indexMs = Math.round(performance.now() - step);
+      step = performance.now();
       // A safety copy of what the swap replaces (settings and deck rows), queued after any backup in progress.
       const safety = await target.backups.backupNow('before-import');
-      step = performance.now();
       // No await from here on: nothing can write to the live database between the last check and the swap.
       mergeLiveRows(context.db, staging.path, staging.plan, REPLACED_TABLES, () => rejectFolderWithProgress(context, dataDir));
       target.replaceDatabase(staging.path);
