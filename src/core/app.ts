@@ -8,7 +8,8 @@ import type { AppHandlers } from './api/contract.js';
 import { BackupService } from './backup/service.js';
 import { BackupStore } from './backup/store.js';
 import type { CoreContext } from './context.js';
-import { replaceDatabaseFile, type DatabaseHome } from './databaseFile.js';
+import { swapInWithBackup, type DatabaseHome, type SwapOptions } from './databaseFile.js';
+import type { BackupEntry } from './backup/policy.js';
 import { readDeckFolder, type SyncReport } from './decks/sync.js';
 import { createHandlers } from './handlers.js';
 import { instantOfLocalTime, studyDayOf, systemTimeZone } from './scheduling/studyDay.js';
@@ -46,8 +47,8 @@ export interface App {
   syncReport: SyncReport;
   backups: BackupService;
   health: AppHealth;
-  /** Puts the database file at `path` (in the data folder, not open) in place of the live one and reopens it. */
-  replaceDatabase(path: string): void;
+  /** Backs up the live database, then puts the file at `path` (in the data folder, not open) in its place and reopens it. */
+  swapDatabase(path: string, options: SwapOptions): Promise<BackupEntry>;
   /** Starts background work that must not delay start-up: backups, and the quick check after an unclean shutdown. */
   startBackgroundTasks(): void;
   close(): void;
@@ -78,8 +79,10 @@ export function openApp(options: AppOptions): App {
   const uncleanShutdown = existsSync(markerPath);
   const opened = openSyncedDatabase(databasePath, store, decks, clock, options.logger);
   writeFileSync(markerPath, `${process.pid}\n`);
-  // An import killed before its swap leaves its staging file, as large as the data it read.
+  // An import killed before its swap leaves its staging file, as large as the data it read,
+  // and a backup killed while it was written leaves an uncompressed copy of the database.
   removeStaleFiles(options.dataDir);
+  store.removeUnfinished();
 
   const context: CoreContext = { db: opened.db, repositories: opened.repositories, clock, timeZone, logger: options.logger };
   const backups = new BackupService({
@@ -108,8 +111,8 @@ export function openApp(options: AppOptions): App {
     syncReport: opened.syncReport,
     backups,
     health,
-    replaceDatabase(path) {
-      replaceDatabaseFile(home, path);
+    swapDatabase(path, swapOptions) {
+      return swapInWithBackup(home, backups, path, swapOptions);
     },
     startBackgroundTasks() {
       backups.start();

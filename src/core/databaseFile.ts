@@ -1,10 +1,36 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { totalChanges } from '../db/backup.js';
 import type { Logger } from '../log/logger.js';
+import type { BackupEntry } from './backup/policy.js';
+import type { BackupService } from './backup/service.js';
 import type { BackupStore } from './backup/store.js';
 import type { CoreContext } from './context.js';
 import type { DeckFile } from './decks/sync.js';
+import { ConflictError } from './errors.js';
 import { openSyncedDatabase } from './startup.js';
+
+/** The operation that replaces a data folder's live database: a JSON import or a restore of a backup. */
+export type Replacement = 'import' | 'restore';
+
+const REPLACEMENT_NAMES: Record<Replacement, string> = { import: 'a backup is being imported', restore: 'a backup is being restored' };
+
+/** Data folders whose live database a running import or restore will replace, and which one it is. */
+const replacing = new WeakMap<CoreContext, Replacement>();
+
+/**
+ * Marks the folder of `context` as being replaced by `activity` and returns
+ * the function that clears the mark. Throws ConflictError while another
+ * import or restore runs, since the later swap would undo the earlier one.
+ */
+export function claimDatabaseFile(context: CoreContext, activity: Replacement): () => void {
+  const running = replacing.get(context);
+  if (running !== undefined) {
+    throw new ConflictError(`Nothing was started because ${REPLACEMENT_NAMES[running]} in this data folder. Wait for it to finish, then try again.`);
+  }
+  replacing.set(context, activity);
+  return () => replacing.delete(context);
+}
 
 /** The parts of an open data folder needed to reopen its live database. */
 export interface DatabaseHome {
@@ -38,8 +64,42 @@ export function replaceDatabaseFile(home: DatabaseHome, path: string): void {
   // In EXCLUSIVE locking mode there is no -shm file, but a -wal file may remain from the closed connection.
   rmSync(`${home.databasePath}-wal`, { force: true });
   renameSync(path, home.databasePath);
-  flushToDisk(dirname(home.databasePath), 'r');
+  try {
+    flushToDisk(dirname(home.databasePath), 'r');
+  } catch (error) {
+    // Some systems cannot flush a folder (Windows refuses with EPERM). The rename is done, so the new file must still be opened.
+    home.logger.warn('could not flush the data folder after replacing the database', { error });
+  }
   const reopened = openSyncedDatabase(home.databasePath, home.store, home.decks, home.context.clock, home.logger);
   home.context.db = reopened.db;
   home.context.repositories = reopened.repositories;
+}
+
+export interface SwapOptions {
+  /** Kind of the backup kept of the database being replaced. */
+  reason: 'before-import' | 'before-restore';
+  /** The message of the ConflictError raised when the folder changed while that backup was written. */
+  changedMessage: string;
+  /** Runs after the backup and right before the swap, with nothing in between: the last checks, which may throw. */
+  beforeSwap?: () => void;
+}
+
+/**
+ * Replaces the live database with the file at `path` after backing it up.
+ * The live database is copied in one synchronous step once any backup in
+ * progress is done, and the copy is compressed. A write made during the
+ * compression would be in neither file, so the swap is then rejected with
+ * ConflictError. Returns the backup, which is kept whether or not the swap
+ * happens.
+ */
+export async function swapInWithBackup(home: DatabaseHome, backups: BackupService, path: string, options: SwapOptions): Promise<BackupEntry> {
+  await backups.idle();
+  const snapshot = backups.snapshotNow(options.reason);
+  const entry = await snapshot.entry;
+  // No await from here to the swap, so no request can write in between. A backup queued meanwhile
+  // waits on the same promise, whose handlers run after this one, and then reads the new database.
+  if (totalChanges(home.context.db) !== snapshot.changes) throw new ConflictError(options.changedMessage);
+  options.beforeSwap?.();
+  replaceDatabaseFile(home, path);
+  return entry;
 }

@@ -100,6 +100,8 @@ export function createExportHost(app: App, logger: Logger, options: ExportHostOp
   const tickets = new Map<string, { kind: ExportKind; expiresAt: number }>();
   const uploads = new Set<string>();
   const maxImportBytes = options.maxImportBytes ?? MAX_IMPORT_BYTES;
+  // A server killed during an import leaves the whole upload behind, up to the size cap.
+  removeStaleUploads(app.dataDir, uploads);
 
   function dropExpired(now: number): void {
     for (const [id, ticket] of tickets) if (ticket.expiresAt < now) tickets.delete(id);

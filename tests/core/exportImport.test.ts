@@ -380,6 +380,25 @@ describe('JSON import of bad files', () => {
     await expect(importText(target, pretty, LINES_ONLY)).rejects.toThrow(/line 1 is not the header line.*must keep the layout Rehearse writes, one row per line/);
   });
 
+  it('minified file stops at the line limit', async () => {
+    const { text } = await sourceExport();
+    const target = open();
+    const minified = JSON.stringify(JSON.parse(text));
+    expect(minified.length).toBeGreaterThan(4_000);
+    // A small line limit stands in for 64 MiB: the reader gives up at the limit instead of gathering the whole file.
+    const error = await importText(target, minified, { ...LINES_ONLY, maxLineBytes: 1_000 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/line 1 is longer than 1000 bytes\. A backup larger than 0 MB must keep the layout/);
+    expect(count(target, 'review_log')).toBe(0);
+  });
+
+  it('minified small file is read whole', async () => {
+    const { text } = await sourceExport();
+    const target = open();
+    const summary = await importText(target, JSON.stringify(JSON.parse(text)), { maxLineBytes: 1_000 });
+    expect(summary.reviews).toBe(6);
+  });
+
   it('missing file is a validation error', async () => {
     const target = open();
     const path = join(target.dataDir, 'nowhere.json');

@@ -1,8 +1,7 @@
 import { rmSync } from 'node:fs';
 import { LATEST_VERSION } from '../../db/migrate.js';
-import type { CoreContext } from '../context.js';
-import { replaceDatabaseFile, type DatabaseHome } from '../databaseFile.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { claimDatabaseFile, swapInWithBackup, type DatabaseHome } from '../databaseFile.js';
+import { ValidationError } from '../errors.js';
 import type { BackupEntry } from './policy.js';
 import type { BackupService } from './service.js';
 import type { UnpackedBackup } from './store.js';
@@ -10,12 +9,6 @@ import type { UnpackedBackup } from './store.js';
 export interface RestoreTarget extends DatabaseHome {
   backups: BackupService;
 }
-
-/**
- * Contexts with a restore in progress. Every restore of a data folder unpacks to
- * the same file beside the database, so a second one would overwrite the first's.
- */
-const restoring = new WeakSet<CoreContext>();
 
 /** Rejects an unpacked backup whose schema this version cannot open, and removes its file. */
 function assertSchemaSupported(name: string, unpacked: UnpackedBackup): void {
@@ -32,16 +25,15 @@ function assertSchemaSupported(name: string, unpacked: UnpackedBackup): void {
  * backup, then backs up the current state, swaps the files and reopens. A name,
  * file or schema that fails the checks is rejected before any backup is written.
  * The context keeps its identity, so handlers see the restored database at once.
+ * Only one restore or import runs in a folder at a time: each unpacks or stages
+ * beside the live file, and a later swap would undo an earlier one.
  */
 export async function restoreBackupInPlace(target: RestoreTarget, name: string): Promise<{ restored: string; safetyBackup: string }> {
-  if (restoring.has(target.context)) {
-    throw new ConflictError(`Backup "${name}" was not restored because another restore is still running. Wait for it to finish, then try again.`);
-  }
-  restoring.add(target.context);
+  const release = claimDatabaseFile(target.context, 'restore');
   try {
     return await replaceDatabase(target, name);
   } finally {
-    restoring.delete(target.context);
+    release();
   }
 }
 
@@ -50,13 +42,14 @@ async function replaceDatabase(target: RestoreTarget, name: string): Promise<{ r
   assertSchemaSupported(name, unpacked);
   let safety: BackupEntry;
   try {
-    safety = await target.backups.backupNow('before-restore');
-    await target.backups.idle();
+    safety = await swapInWithBackup(target, target.backups, unpacked.path, {
+      reason: 'before-restore',
+      changedMessage: `Backup "${name}" was not restored because Rehearse saved a change while the current data was being backed up. Try again.`,
+    });
   } catch (error) {
     rmSync(unpacked.path, { force: true });
     throw error;
   }
-  replaceDatabaseFile(target, unpacked.path);
   target.logger.info('backup restored', { name, safetyBackup: safety.name });
   return { restored: name, safetyBackup: safety.name };
 }

@@ -87,6 +87,32 @@ export class BackupService {
     return next;
   }
 
+  /**
+   * Copies the live database synchronously, then compresses the copy after any
+   * backup in progress. Nothing written after the call is in the backup, so a
+   * caller can replace the database right after it returns. `changes` is the
+   * connection's change count at the copy, to compare with later counts.
+   */
+  snapshotNow(reason: BackupReason): { changes: number; entry: Promise<BackupEntry> } {
+    const db = this.options.database();
+    const pending = this.options.store.snapshot(db, this.options.clock(), reason);
+    const changes = totalChanges(db);
+    const compress = async () => {
+      try {
+        const entry = await this.options.store.compress(pending);
+        this.options.logger.info('backup written', { reason, name: entry.name, sizeBytes: entry.sizeBytes });
+        this.thin();
+        return entry;
+      } catch (error) {
+        this.options.logger.error('backup failed', { reason, error });
+        throw error;
+      }
+    };
+    const entry = this.chain.catch(() => undefined).then(compress);
+    this.chain = entry;
+    return { changes, entry };
+  }
+
   thin(): void {
     const now = this.options.clock();
     const doomed = backupsToDelete(this.options.store.list(), this.options.localDayStart(now), this.options.capBytes ?? DEFAULT_BACKUP_CAP_BYTES);

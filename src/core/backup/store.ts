@@ -39,12 +39,27 @@ export function parseBackupName(name: string): { createdAt: number; reason: Back
 }
 
 function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r');
+  // Opened for writing: Windows flushes a file only through a handle with write access.
+  const fd = openSync(path, 'r+');
   try {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Prefix of the files of a backup being written; a finished backup is renamed without it. */
+const PARTIAL_PREFIX = '.partial-';
+
+/** An uncompressed copy of the live database, waiting to become a backup. */
+export interface PendingBackup {
+  name: string;
+  createdAt: number;
+  reason: BackupReason;
+  /** The uncompressed copy. */
+  plain: string;
+  /** The compressed file while it is written. */
+  partial: string;
 }
 
 /** A backup unpacked next to the live file and checked, ready to be renamed into place. */
@@ -115,6 +130,44 @@ export class BackupStore {
     }
   }
 
+  /**
+   * Copies the live database synchronously into a hidden file, so the copy
+   * contains every write made before the call and none made after it. compress()
+   * turns it into a backup.
+   */
+  snapshot(db: Database, now: number, reason: BackupReason): PendingBackup {
+    const { name, createdAt, plain, partial } = this.partialPaths(now, reason);
+    try {
+      snapshotDatabase(db, plain);
+    } catch (error) {
+      rmSync(plain, { force: true });
+      throw error;
+    }
+    return { name, createdAt, reason, plain, partial };
+  }
+
+  /** Compresses a snapshot into a finished backup and deletes the uncompressed copy. */
+  async compress(pending: PendingBackup): Promise<BackupEntry> {
+    try {
+      await pipeline(createReadStream(pending.plain), createGzip({ level: 6 }), createWriteStream(pending.partial));
+      return this.complete(pending.name, pending.partial, pending.createdAt, pending.reason);
+    } finally {
+      rmSync(pending.plain, { force: true });
+      rmSync(pending.partial, { force: true });
+    }
+  }
+
+  /** Deletes the hidden files of backups that a crash or a kill left unfinished. */
+  removeUnfinished(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (name.startsWith(PARTIAL_PREFIX)) rmSync(join(this.dir, name), { force: true });
+  }
+
   private async write(now: number, reason: BackupReason, fill: (plain: string, partial: string) => Promise<void>): Promise<BackupEntry> {
     const { name, createdAt, plain, partial } = this.partialPaths(now, reason);
     try {
@@ -130,7 +183,7 @@ export class BackupStore {
     mkdirSync(this.dir, { recursive: true });
     const createdAt = this.unusedInstant(now);
     const name = backupName(createdAt, reason);
-    return { name, createdAt, plain: join(this.dir, `.partial-${name}.db`), partial: join(this.dir, `.partial-${name}`) };
+    return { name, createdAt, plain: join(this.dir, `${PARTIAL_PREFIX}${name}.db`), partial: join(this.dir, `${PARTIAL_PREFIX}${name}`) };
   }
 
   /** Makes a finished partial file durable and gives it its final name. */

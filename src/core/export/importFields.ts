@@ -21,7 +21,13 @@ export type FieldRule = (value: FieldValue, row: FieldOf) => FieldProblem | null
 
 /** Shows a value from the file in an error message, cut to a readable length. */
 export function shown(value: unknown): string {
-  const text = JSON.stringify(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // JSON.parse accepts nesting deeper than JSON.stringify can write back without running out of stack.
+    return Array.isArray(value) ? 'a list nested too deeply to show' : 'an object nested too deeply to show';
+  }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -19,10 +19,11 @@ export function checkHeader(header: unknown): number {
   if (typeof layout !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(layout)) {
     invalidBackup(`schema version ${JSON.stringify(layout)} is not one this version reads (${READABLE_SCHEMA_VERSIONS.join(' or ')}).`);
   }
-  if (typeof file.databaseVersion !== 'number' || file.databaseVersion > LATEST_VERSION) {
-    const version = String(file.databaseVersion);
-    invalidBackup(`it comes from a newer Rehearse (database version ${version}); update Rehearse first.`);
+  const version = file.databaseVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    invalidBackup(`"databaseVersion" must be a whole number from 1, not ${JSON.stringify(version) ?? 'missing'}.`);
   }
+  if (version > LATEST_VERSION) invalidBackup(`it comes from a newer Rehearse (database version ${version}); update Rehearse first.`);
   return layout;
 }
 

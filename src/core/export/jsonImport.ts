@@ -5,7 +5,8 @@ import { ImportStaging, RepeatedKeyError, StagedRowError } from '../../db/import
 import type { ExportTable } from '../../db/repositories/export.js';
 import type { ImportSummary } from '../api/stats.js';
 import type { CoreContext } from '../context.js';
-import type { BackupService } from '../backup/service.js';
+import type { BackupEntry } from '../backup/policy.js';
+import { claimDatabaseFile, type SwapOptions } from '../databaseFile.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { readBackupLines, readWholeBackup, LayoutError, type BackupVisitor } from './importLines.js';
 import { repeatedKeyError, repeatedRowError } from './importRepeats.js';
@@ -22,22 +23,20 @@ export const WHOLE_FILE_MAX_BYTES = 64 * 1024 * 1024;
 export interface ImportOptions {
   /** Largest file read whole when it leaves the one-row-per-line layout; WHOLE_FILE_MAX_BYTES unless a test sets another. */
   wholeFileMaxBytes?: number;
+  /** Longest line of the one-row-per-line layout; MAX_LINE_BYTES unless a test sets another. */
+  maxLineBytes?: number;
 }
 
 /** The data folder an import writes to. */
 export interface ImportTarget {
   context: CoreContext;
   dataDir: string;
-  backups: Pick<BackupService, 'backupNow'>;
-  /** Puts the database file at `path` in place of the live one and reopens it. */
-  replaceDatabase(path: string): void;
+  /** Backs up the live database, then puts the database file at `path` in its place and reopens it (swapInWithBackup). */
+  swapDatabase(path: string, options: SwapOptions): Promise<BackupEntry>;
 }
 
 /** Tables whose live rows the backup's rows replace as a whole; the other tables keep live rows the backup lacks. */
 const REPLACED_TABLES: ReadonlySet<ExportTable> = new Set(['settings']);
-
-/** Data folders with an import running, so a second one is rejected instead of racing the first. */
-const importing = new WeakSet<CoreContext>();
 
 function rejectFolderWithProgress(context: CoreContext, dataDir: string): void {
   const progress = context.repositories.exports.progress();
@@ -89,11 +88,12 @@ function stagingVisitor(context: CoreContext, staging: ImportStaging): BackupVis
  * that Rehearse writes streams in bounded memory. A file that leaves it is read
  * whole when it is at most WHOLE_FILE_MAX_BYTES, and rejected when larger.
  */
-async function stageFile(context: CoreContext, path: string, dataDir: string, size: number, wholeFileMaxBytes: number): Promise<ImportStaging> {
+async function stageFile(context: CoreContext, path: string, dataDir: string, size: number, options: ImportOptions): Promise<ImportStaging> {
+  const wholeFileMaxBytes = options.wholeFileMaxBytes ?? WHOLE_FILE_MAX_BYTES;
   const columns = context.repositories.exports.columns;
   let staging = new ImportStaging(context.db, dataDir, columns);
   try {
-    await readBackupLines(path, stagingVisitor(context, staging));
+    await readBackupLines(path, stagingVisitor(context, staging), options.maxLineBytes);
     return staging;
   } catch (error) {
     staging.discard();
@@ -173,32 +173,28 @@ async function asImportError(error: unknown, path: string): Promise<unknown> {
  */
 export async function importBackup(target: ImportTarget, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const { context, dataDir } = target;
-  if (importing.has(context)) {
-    throw new ConflictError('Another backup is being imported into this data folder. Wait for it to finish.');
-  }
-  importing.add(context);
+  const release = claimDatabaseFile(context, 'import');
   try {
     rejectFolderWithProgress(context, dataDir);
     const started = performance.now();
     const size = await fileSize(path);
-    const wholeFileMaxBytes = options.wholeFileMaxBytes ?? WHOLE_FILE_MAX_BYTES;
-    const staging = await stageFile(context, path, dataDir, size, wholeFileMaxBytes).catch(async (error: unknown) => {
+    const staging = await stageFile(context, path, dataDir, size, options).catch(async (error: unknown) => {
       throw await asImportError(error, path);
     });
     const timings = { stageMs: Math.round(performance.now() - started), indexMs: 0, swapMs: 0 };
-    let safetyBackup = '';
+    let safety: BackupEntry;
     try {
       let step = performance.now();
       staging.finish();
       timings.indexMs = Math.round(performance.now() - step);
       step = performance.now();
-      // A safety copy of what the swap replaces (settings and deck rows), queued after any backup in progress.
-      const safety = await target.backups.backupNow('before-import');
-      // No await from here on: nothing can write to the live database between the last check and the swap.
-      mergeLiveRows(context.db, staging.path, staging.plan, REPLACED_TABLES, () => rejectFolderWithProgress(context, dataDir));
-      target.replaceDatabase(staging.path);
+      // The backup keeps what the swap replaces (settings and deck rows); the merge runs with nothing in between.
+      safety = await target.swapDatabase(staging.path, {
+        reason: 'before-import',
+        changedMessage: 'The data folder changed while the backup was being imported, so nothing was imported. Import it again.',
+        beforeSwap: () => mergeLiveRows(context.db, staging.path, staging.plan, REPLACED_TABLES, () => rejectFolderWithProgress(context, dataDir)),
+      });
       timings.swapMs = Math.round(performance.now() - step);
-      safetyBackup = safety.name;
     } catch (error) {
       staging.discard();
       throw await asImportError(error, path);
@@ -211,11 +207,11 @@ export async function importBackup(target: ImportTarget, path: string, options: 
       cards: staging.count('cards'),
       reviews: staging.count('review_log'),
       interviewSessions: staging.count('interview_sessions'),
-      safetyBackup,
+      safetyBackup: safety.name,
     };
     context.logger.info('backup imported', { ...summary, bytes: size, ...timings, ms: Math.round(performance.now() - started) });
     return summary;
   } finally {
-    importing.delete(context);
+    release();
   }
 }

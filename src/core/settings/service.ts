@@ -12,7 +12,8 @@ export function readSettings(repository: SettingsRepository, logger: Logger): Se
   const stored = repository.getAll();
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const [key, value] of Object.entries(stored)) {
-    if (!(key in DEFAULT_SETTINGS)) continue;
+    // Own keys only: `in` would also accept members every object has, such as constructor.
+    if (!Object.hasOwn(DEFAULT_SETTINGS, key)) continue;
     const field = settingsSchema.shape[key as keyof Settings];
     if (field.safeParse(value).success) settings[key] = value;
     else logger.warn('stored setting is invalid; using the default', { key });

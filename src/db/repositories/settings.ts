@@ -9,9 +9,8 @@ export function createSettingsRepository(db: Database) {
 
   return {
     getAll(): Record<string, unknown> {
-      const result: Record<string, unknown> = {};
-      for (const row of selectAll.all() as { key: string; value: string }[]) result[row.key] = JSON.parse(row.value);
-      return result;
+      // fromEntries defines each key as an own property, so a key such as __proto__ stays a plain entry.
+      return Object.fromEntries((selectAll.all() as { key: string; value: string }[]).map((row) => [row.key, JSON.parse(row.value)]));
     },
     set(key: string, value: unknown): void {
       upsert.run(key, JSON.stringify(value));
