@@ -68,23 +68,13 @@ export class BackupService {
 
   /** Queues a backup after any in progress; `reason` is recorded in its file name. */
   backupNow(reason: BackupReason): Promise<BackupEntry> {
-    const run = async () => {
+    return this.enqueue(reason, async () => {
       const db = this.options.database();
       const changes = totalChanges(db);
-      try {
-        const entry = await this.options.store.create(db, this.options.clock(), reason);
-        this.changesAtLastBackup = changes;
-        this.options.logger.info('backup written', { reason, name: entry.name, sizeBytes: entry.sizeBytes });
-        this.thin();
-        return entry;
-      } catch (error) {
-        this.options.logger.error('backup failed', { reason, error });
-        throw error;
-      }
-    };
-    const next = this.chain.catch(() => undefined).then(run);
-    this.chain = next;
-    return next;
+      const entry = await this.options.store.create(db, this.options.clock(), reason);
+      this.changesAtLastBackup = changes;
+      return entry;
+    });
   }
 
   /**
@@ -97,9 +87,14 @@ export class BackupService {
     const db = this.options.database();
     const pending = this.options.store.snapshot(db, this.options.clock(), reason);
     const changes = totalChanges(db);
-    const compress = async () => {
+    return { changes, entry: this.enqueue(reason, () => this.options.store.compress(pending)) };
+  }
+
+  /** Runs `write` after the backup in progress, if any, then logs the result and thins the folder. */
+  private enqueue(reason: BackupReason, write: () => Promise<BackupEntry>): Promise<BackupEntry> {
+    const run = async () => {
       try {
-        const entry = await this.options.store.compress(pending);
+        const entry = await write();
         this.options.logger.info('backup written', { reason, name: entry.name, sizeBytes: entry.sizeBytes });
         this.thin();
         return entry;
@@ -108,9 +103,9 @@ export class BackupService {
         throw error;
       }
     };
-    const entry = this.chain.catch(() => undefined).then(compress);
-    this.chain = entry;
-    return { changes, entry };
+    const next = this.chain.catch(() => undefined).then(run);
+    this.chain = next;
+    return next;
   }
 
   thin(): void {
