@@ -106,7 +106,6 @@ export function createExportRepository(db: Database) {
        (SELECT COUNT(*) FROM card_state WHERE state > 0) AS studied,
        (SELECT COUNT(*) FROM interview_sessions) AS sessions`,
   );
-  const clearSettings = db.prepare('DELETE FROM settings');
   const reviewLogPage = db.prepare(
     `SELECT id, card_id, reviewed_at, rating, before_state, duration_ms
      FROM review_log WHERE id > ? ORDER BY id LIMIT ?`,
@@ -133,10 +132,6 @@ export function createExportRepository(db: Database) {
     /** Counts what makes a folder hold progress: answers, studied cards and mock interviews. */
     progress(): { answers: number; studied: number; sessions: number } {
       return progress.get() as { answers: number; studied: number; sessions: number };
-    },
-    /** Deletes every setting, so an import leaves exactly the backup's settings. */
-    clearSettings(): void {
-      clearSettings.run();
     },
   };
 }
