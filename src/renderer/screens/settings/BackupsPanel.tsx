@@ -85,8 +85,8 @@ export function BackupsPanel({ onSettingsRestored }: BackupsPanelProps) {
       </h2>
       <p className="field-hint">
         Rehearse backs up your progress at start-up when the newest backup is over a day old,
-        every 30 minutes while something changes, before it upgrades the data file and before
-        every restore. Older backups are thinned out as they age, except the newest one of each
+        every 30 minutes while something changes, before it upgrades the data file, and before
+        every restore or backup import. Older backups are thinned out as they age, except the newest one of each
         &ldquo;Before&rdquo; kind, which stays until a newer one of its kind replaces it or the
         folder reaches its size limit.
         {view !== null && ` They are kept in ${view.folder}.`}

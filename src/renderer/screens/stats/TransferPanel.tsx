@@ -64,7 +64,7 @@ export function TransferPanel() {
           <button type="button" className="button" disabled={running !== null} onClick={startImport}>
             Import backup…
           </button>
-          <span className="stats-export-note">Restores a full backup into an empty data folder.</span>
+          <span className="stats-export-note">Restores a full backup into a data folder without progress.</span>
           <input
             ref={fileInput}
             type="file"
