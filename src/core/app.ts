@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { quickCheck } from '../db/backup.js';
+import { quickCheck, SNAPSHOT_MARK } from '../db/backup.js';
 import type { Database } from '../db/connection.js';
 import { removeStaleFiles } from '../db/importStaging.js';
 import type { Logger } from '../log/logger.js';
 import type { AppHandlers } from './api/contract.js';
 import { BackupService } from './backup/service.js';
-import { BackupStore } from './backup/store.js';
+import { BackupStore, RESTORING_SUFFIX } from './backup/store.js';
 import type { CoreContext } from './context.js';
 import { swapInWithBackup, type DatabaseHome, type SwapOptions } from './databaseFile.js';
 import type { BackupEntry } from './backup/policy.js';
@@ -54,6 +54,18 @@ export interface App {
   close(): void;
 }
 
+/**
+ * Deletes the copies of the database that a killed restore (the unpacked
+ * backup) or export (its read snapshot) left beside it. Call it only while
+ * this process has the data folder locked, before either can start.
+ */
+function removeStaleCopies(dataDir: string): void {
+  const prefixes = [`${DATABASE_FILE}${RESTORING_SUFFIX}`, `${DATABASE_FILE}${SNAPSHOT_MARK}`];
+  for (const name of readdirSync(dataDir)) {
+    if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(join(dataDir, name), { force: true });
+  }
+}
+
 function localDayStarter(timeZone: () => string): (instant: number) => number {
   return (instant) => instantOfLocalTime(studyDayOf(instant, timeZone(), 0), 0, timeZone());
 }
@@ -79,9 +91,9 @@ export function openApp(options: AppOptions): App {
   const uncleanShutdown = existsSync(markerPath);
   const opened = openSyncedDatabase(databasePath, store, decks, clock, options.logger);
   writeFileSync(markerPath, `${process.pid}\n`);
-  // An import killed before its swap leaves its staging file, as large as the data it read,
-  // and a backup killed while it was written leaves an uncompressed copy of the database.
+  // A process killed during an import, restore, export or backup leaves a copy of the data behind.
   removeStaleFiles(options.dataDir);
+  removeStaleCopies(options.dataDir);
   store.removeUnfinished();
 
   const context: CoreContext = { db: opened.db, repositories: opened.repositories, clock, timeZone, logger: options.logger };

@@ -32,6 +32,27 @@ export function claimDatabaseFile(context: CoreContext, activity: Replacement): 
   return () => replacing.delete(context);
 }
 
+/** Exports running in each data folder; an import or restore does not swap the database under them. */
+const runningExports = new WeakMap<CoreContext, number>();
+
+/**
+ * Counts an export of the folder of `context` as running and returns the
+ * function that ends it. Throws ConflictError while an import or restore runs.
+ */
+export function claimExport(context: CoreContext): () => void {
+  const running = replacing.get(context);
+  if (running !== undefined) {
+    throw new ConflictError(`The export was not started because ${REPLACEMENT_NAMES[running]} in this data folder. Wait for it to finish, then try again.`);
+  }
+  runningExports.set(context, (runningExports.get(context) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    runningExports.set(context, runningExports.get(context)! - 1);
+  };
+}
+
 /** The parts of an open data folder needed to reopen its live database. */
 export interface DatabaseHome {
   context: CoreContext;
@@ -99,6 +120,9 @@ export async function swapInWithBackup(home: DatabaseHome, backups: BackupServic
   // No await from here to the swap, so no request can write in between. A backup queued meanwhile
   // waits on the same promise, whose handlers run after this one, and then reads the new database.
   if (totalChanges(home.context.db) !== snapshot.changes) throw new ConflictError(options.changedMessage);
+  if ((runningExports.get(home.context) ?? 0) > 0) {
+    throw new ConflictError('An export is still being written, and the swap would cut it off. Wait for the download to finish, then try again.');
+  }
   options.beforeSwap?.();
   replaceDatabaseFile(home, path);
   return entry;

@@ -68,6 +68,9 @@ export function totalChanges(db: Database): number {
   return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 }
 
+/** The suffix, after the database file's name, that starts the name of a read snapshot. */
+export const SNAPSHOT_MARK = '.snapshot-';
+
 export interface ReadSnapshot {
   db: Database;
   close(): void;
@@ -79,7 +82,7 @@ export interface ReadSnapshot {
  * while answers keep being written to the live file. `close` deletes the copy.
  */
 export async function openReadSnapshot(db: Database): Promise<ReadSnapshot> {
-  const path = `${db.name}.snapshot-${process.pid}-${Date.now()}`;
+  const path = `${db.name}${SNAPSHOT_MARK}${process.pid}-${Date.now()}`;
   const removeFiles = () => {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
   };

@@ -95,19 +95,19 @@ async function main(): Promise<void> {
     },
     port,
   );
-  app.startBackgroundTasks();
-  logger.info('server started', { port: running.port, dataDir });
-  process.stdout.write(`Rehearse is running at ${running.url}\n`);
-  if (!values['no-open']) openBrowser(running.url);
-
   const stop = async (signal: string) => {
     logger.info('server stopping', { signal });
     await running.close();
     app.close();
     process.exit(0);
   };
+  // Registered before the URL is printed: a supervisor may stop the server as soon as it reads it.
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  app.startBackgroundTasks();
+  logger.info('server started', { port: running.port, dataDir });
+  process.stdout.write(`Rehearse is running at ${running.url}\n`);
+  if (!values['no-open']) openBrowser(running.url);
 }
 
 main().catch((error: unknown) => {

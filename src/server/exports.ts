@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { createWriteStream, readdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -84,6 +83,19 @@ async function saveUpload(request: IncomingMessage, path: string, limit: number)
 }
 
 /** Deletes uploads that no running import uses: leftovers of a crash or a kill. */
+/** Resolves when `response` can take more data or has closed, and removes both listeners then. */
+function drainOrClose(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
+}
+
 function removeStaleUploads(dataDir: string, active: Set<string>): void {
   for (const name of readdirSync(dataDir)) {
     const path = join(dataDir, name);
@@ -131,7 +143,7 @@ export function createExportHost(app: App, logger: Logger, options: ExportHostOp
       }
       rows += chunk.rows;
       // A browser that aborts closes the response, and 'drain' would then never come.
-      if (!response.write(chunk.text)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+      if (!response.write(chunk.text)) await drainOrClose(response);
     }
     response.end();
     logger.info('export downloaded', { kind: ticket.kind, rows });

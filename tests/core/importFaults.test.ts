@@ -3,6 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ConflictError, ValidationError } from '../../src/core/errors.js';
+import { openExport } from '../../src/core/export/index.js';
 import { importBackup } from '../../src/core/export/jsonImport.js';
 import type { TempApp } from '../helpers/tempApp.js';
 import { exportText, useExportTestFolders, withHistory } from './exportFixture.js';
@@ -87,6 +88,28 @@ describe('JSON import faults', () => {
     await expect(importBackup(target.app, path)).rejects.toThrow(/a backup is being restored in this data folder/);
     await expect(restored).resolves.toMatchObject({ restored: earlier.name });
     expect(count(target, 'review_log')).toBe(0);
+  });
+
+  it('export during an import is a conflict', async () => {
+    const path = join(makeFolder(), 'backup.json');
+    writeFileSync(path, await sourceText());
+    const target = open();
+    const imported = importBackup(target.app, path);
+    expect(() => openExport(target.app.context, 'review-log-csv')).toThrow(/The export was not started because a backup is being imported/);
+    await expect(imported).resolves.toMatchObject({ reviews: 6 });
+    expect(() => openExport(target.app.context, 'review-log-csv')).not.toThrow();
+  });
+
+  it('import while an export is read is a conflict', async () => {
+    const path = join(makeFolder(), 'backup.json');
+    writeFileSync(path, await sourceText());
+    const target = open();
+    const chunks = openExport(target.app.context, 'progress-csv').chunks[Symbol.asyncIterator]();
+    await chunks.next();
+    await expect(importBackup(target.app, path)).rejects.toThrow(/An export is still being written/);
+    expect(count(target, 'review_log')).toBe(0);
+    await chunks.return?.(undefined);
+    await expect(importBackup(target.app, path)).resolves.toMatchObject({ reviews: 6 });
   });
 
   it('restore during an import is a conflict', async () => {

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip, gzipSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import { backupDatabase, checkDatabaseFile, snapshotDatabase } from '../../db/backup.js';
+import { StorageError } from '../../db/errors.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { BackupEntry } from './policy.js';
 import { BACKUP_REASONS, type BackupReason } from './reasons.js';
@@ -48,6 +49,21 @@ function fsyncFile(path: string): void {
   }
 }
 
+/** Error codes of a backup that fails for lack of space or of write access, from Node.js and from SQLite. */
+const STORAGE_CODES = /^(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|ENOTDIR|EISDIR|EEXIST|SQLITE_FULL|SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_IOERR)/;
+
+/** Returns a StorageError that names the backups folder for a failure to write there; other errors pass through. */
+function backupWriteError(error: unknown, dir: string): unknown {
+  const code = error !== null && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : '';
+  if (!STORAGE_CODES.test(code)) return error;
+  return new StorageError(
+    `The backup could not be written to ${dir} (${(error as Error).message}). Free some disk space or make the folder writable, then try again; your data was not changed.`,
+  );
+}
+
+/** The suffix, after the database file's name, of a backup unpacked for a restore. */
+export const RESTORING_SUFFIX = '.restoring';
+
 /** Prefix of the files of a backup being written; a finished backup is renamed without it. */
 const PARTIAL_PREFIX = '.partial-';
 
@@ -71,6 +87,12 @@ export interface UnpackedBackup {
 
 function removeSideFiles(path: string): void {
   for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** Deletes an uncompressed copy and the rollback journal that a failed VACUUM INTO can leave beside it. */
+function removeCopy(path: string): void {
+  rmSync(path, { force: true });
+  rmSync(`${path}-journal`, { force: true });
 }
 
 function removeWithSideFiles(path: string): void {
@@ -124,8 +146,10 @@ export class BackupStore {
       snapshotDatabase(db, plain);
       writeFileSync(partial, gzipSync(readFileSync(plain), { level: 6 }));
       return this.complete(name, partial, createdAt, reason);
+    } catch (error) {
+      throw backupWriteError(error, this.dir);
     } finally {
-      rmSync(plain, { force: true });
+      removeCopy(plain);
       rmSync(partial, { force: true });
     }
   }
@@ -136,14 +160,18 @@ export class BackupStore {
    * turns it into a backup.
    */
   snapshot(db: Database, now: number, reason: BackupReason): PendingBackup {
-    const { name, createdAt, plain, partial } = this.partialPaths(now, reason);
     try {
-      snapshotDatabase(db, plain);
+      const { name, createdAt, plain, partial } = this.partialPaths(now, reason);
+      try {
+        snapshotDatabase(db, plain);
+      } catch (error) {
+        removeCopy(plain);
+        throw error;
+      }
+      return { name, createdAt, reason, plain, partial };
     } catch (error) {
-      rmSync(plain, { force: true });
-      throw error;
+      throw backupWriteError(error, this.dir);
     }
-    return { name, createdAt, reason, plain, partial };
   }
 
   /** Compresses a snapshot into a finished backup and deletes the uncompressed copy. */
@@ -151,8 +179,10 @@ export class BackupStore {
     try {
       await pipeline(createReadStream(pending.plain), createGzip({ level: 6 }), createWriteStream(pending.partial));
       return this.complete(pending.name, pending.partial, pending.createdAt, pending.reason);
+    } catch (error) {
+      throw backupWriteError(error, this.dir);
     } finally {
-      rmSync(pending.plain, { force: true });
+      removeCopy(pending.plain);
       rmSync(pending.partial, { force: true });
     }
   }
@@ -169,13 +199,18 @@ export class BackupStore {
   }
 
   private async write(now: number, reason: BackupReason, fill: (plain: string, partial: string) => Promise<void>): Promise<BackupEntry> {
-    const { name, createdAt, plain, partial } = this.partialPaths(now, reason);
+    let paths: ReturnType<BackupStore['partialPaths']> | null = null;
     try {
-      await fill(plain, partial);
-      return this.complete(name, partial, createdAt, reason);
+      paths = this.partialPaths(now, reason);
+      await fill(paths.plain, paths.partial);
+      return this.complete(paths.name, paths.partial, paths.createdAt, reason);
+    } catch (error) {
+      throw backupWriteError(error, this.dir);
     } finally {
-      rmSync(plain, { force: true });
-      rmSync(partial, { force: true });
+      if (paths !== null) {
+        removeCopy(paths.plain);
+        rmSync(paths.partial, { force: true });
+      }
     }
   }
 
@@ -202,7 +237,7 @@ export class BackupStore {
     } catch {
       throw new NotFoundError(`Backup "${name}" was not found in ${this.dir}.`);
     }
-    const unpacked = `${targetPath}.restoring`;
+    const unpacked = `${targetPath}${RESTORING_SUFFIX}`;
     removeWithSideFiles(unpacked);
     try {
       await pipeline(createReadStream(source), createGunzip(), createWriteStream(unpacked));
