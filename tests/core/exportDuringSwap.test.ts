@@ -20,7 +20,7 @@ it('review-log CSV export survives a restore', async () => {
   rows += (await chunks.next()).value?.rows ?? 0; // the header line
   rows += (await chunks.next()).value?.rows ?? 0; // the first page of 2000 rows
 
-  const restore = await handle.app.handlers.restoreBackup({ name: entry.name }).then(
+  const restore = await Promise.resolve(handle.app.handlers.restoreBackup({ name: entry.name })).then(
     () => null,
     (error: Error) => error,
   );

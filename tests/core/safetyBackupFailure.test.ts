@@ -38,7 +38,7 @@ it('import names a failed safety backup', async () => {
 it('back up now names its failure', async () => {
   const handle = open();
   breakBackupsFolder(handle.dataDir);
-  const error = await handle.app.handlers.backupNow({}).then(
+  const error = await Promise.resolve(handle.app.handlers.backupNow({})).then(
     () => null,
     (caught: unknown) => caught,
   );
