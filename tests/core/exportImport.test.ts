@@ -385,7 +385,7 @@ describe('JSON import of bad files', () => {
     const target = open();
     const minified = JSON.stringify(JSON.parse(text));
     expect(minified.length).toBeGreaterThan(4_000);
-    // A small line limit stands in for 64 MiB: the reader gives up at the limit instead of gathering the whole file.
+    // A small line limit in place of 64 MiB: the reader gives up at the limit instead of gathering the whole file.
     const error = await importText(target, minified, { ...LINES_ONLY, maxLineBytes: 1_000 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(/line 1 is longer than 1000 bytes\. A backup larger than 0 MB must keep the layout/);

@@ -28,7 +28,7 @@ describe('database swap without directory fsync', () => {
       () => 'imported',
       () => 'failed',
     );
-    // Whatever the import reports, the database must stay open and contain what the report says.
+    // Whatever the import reports, the database must stay open and contain what the report gives.
     const answers = target.app.db.prepare('SELECT COUNT(*) FROM review_log').pluck().get();
     expect(answers).toBe(outcome === 'imported' ? 6 : 0);
     expect(await target.app.handlers.getSettings({})).toMatchObject({ newPerDay: 20 });

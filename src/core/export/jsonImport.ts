@@ -23,7 +23,7 @@ export const WHOLE_FILE_MAX_BYTES = 64 * 1024 * 1024;
 export interface ImportOptions {
   /** Largest file read whole when it leaves the one-row-per-line layout; WHOLE_FILE_MAX_BYTES unless a test sets another. */
   wholeFileMaxBytes?: number;
-  /** Longest line of the one-row-per-line layout; MAX_LINE_BYTES unless a test sets another. */
+  /** Maximum line length of the one-row-per-line layout; MAX_LINE_BYTES unless a test sets another. */
   maxLineBytes?: number;
 }
 
