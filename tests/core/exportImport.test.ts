@@ -338,7 +338,17 @@ describe('JSON import of bad files', () => {
     const pretty = JSON.stringify(JSON.parse(editTable(text, 'reviewLog', (table) => setField(table, 3, 'rating', 1.5))), null, 2);
     const target = open();
     await expect(importText(target, pretty)).rejects.toThrow(/reviewLog\[3\]\.rating must be a whole number, not 1\.5/);
-    await expect(importText(target, pretty.slice(0, 500))).rejects.toThrow(/it is not valid JSON/);
+    await expect(importText(target, pretty.slice(0, 500))).rejects.toThrow(/line 1 is not the header line .*, and the file as a whole is not valid JSON \(/);
+  });
+
+  it('small cut-off file names its line', async () => {
+    const { text } = await sourceExport();
+    const target = open();
+    const cut = text.slice(0, text.indexOf('\n', text.indexOf('"reviewLog"')) + 30);
+    await expect(importText(target, cut)).rejects.toThrow(
+      /line \d+ is not valid JSON \(.*\), and the file as a whole is not valid JSON \(.*\): it may be cut off or edited\. Export the backup again\./,
+    );
+    expect(count(target, 'review_log')).toBe(0);
   });
 
   it('repeated row in a pretty-printed file is named', async () => {

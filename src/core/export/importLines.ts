@@ -1,4 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
+import { ValidationError } from '../errors.js';
 import { fileColumns, invalidBackup, tableOfKey } from './importRows.js';
 
 /** Receives a backup's parts in file order. */
@@ -11,6 +12,14 @@ export interface BackupVisitor {
    */
   table(key: string, columns: string[] | null): void;
   row(entry: unknown): void;
+}
+
+/** The whole file is not valid JSON; `detail` is JSON.parse's reason. */
+export class WholeFileSyntaxError extends ValidationError {
+  override name = 'WholeFileSyntaxError';
+  constructor(readonly detail: string) {
+    super(`The file is not a Rehearse backup that this version can import: it is not valid JSON (${detail}).`);
+  }
 }
 
 /** The file is not laid out as Rehearse writes a backup, one row per line. */
@@ -263,7 +272,7 @@ export async function readWholeBackup(path: string, visitor: BackupVisitor): Pro
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    invalidBackup(`it is not valid JSON (${printable((error as Error).message)}).`);
+    throw new WholeFileSyntaxError(printable((error as Error).message));
   }
   visitor.header(parsed);
   const tables = (parsed as Record<string, unknown>).tables;

@@ -8,7 +8,7 @@ import type { CoreContext } from '../context.js';
 import type { BackupEntry } from '../backup/policy.js';
 import { claimDatabaseFile, type SwapOptions } from '../databaseFile.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import { readBackupLines, readWholeBackup, LayoutError, type BackupVisitor } from './importLines.js';
+import { readBackupLines, readWholeBackup, LayoutError, WholeFileSyntaxError, type BackupVisitor } from './importLines.js';
 import { repeatedKeyError, repeatedRowError } from './importRepeats.js';
 import { checkHeader, invalidBackup, RowReader, tableOfKey } from './importRows.js';
 import { TABLE_KEYS } from './json.js';
@@ -92,12 +92,14 @@ async function stageFile(context: CoreContext, path: string, dataDir: string, si
   const wholeFileMaxBytes = options.wholeFileMaxBytes ?? WHOLE_FILE_MAX_BYTES;
   const columns = context.repositories.exports.columns;
   let staging = new ImportStaging(context.db, dataDir, columns);
+  let lineError: LayoutError;
   try {
     await readBackupLines(path, stagingVisitor(context, staging), options.maxLineBytes);
     return staging;
   } catch (error) {
     staging.discard();
     if (!(error instanceof LayoutError)) throw error;
+    lineError = error;
     if (size > wholeFileMaxBytes) {
       const megabytes = Math.round(wholeFileMaxBytes / 1024 / 1024);
       invalidBackup(
@@ -112,6 +114,10 @@ async function stageFile(context: CoreContext, path: string, dataDir: string, si
     return staging;
   } catch (error) {
     staging.discard();
+    // Neither reading works: the line reader's message gives the line where the file goes wrong.
+    if (error instanceof WholeFileSyntaxError) {
+      invalidBackup(`${lineError.message}, and the file as a whole is not valid JSON (${error.detail}): it may be cut off or edited. Export the backup again.`);
+    }
     throw error;
   }
 }
